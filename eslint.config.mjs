@@ -1,0 +1,24 @@
+// Lint rules: typescript-eslint's recommended set, plus a ban on the azurerm package root
+// (it loads 1,500 modules; import one submodule instead).
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "dist/", "cdktf.out/", "docs/api/"] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@cdktf/provider-azurerm",
+              message: "import a submodule, e.g. @cdktf/provider-azurerm/lib/key-vault-secret",
+            },
+          ],
+        },
+      ],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+    },
+  },
+);

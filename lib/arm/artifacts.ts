@@ -1,0 +1,53 @@
+import { Violation } from "../validation/violation";
+
+/** Most artifacts one pipeline run may transfer. */
+export const MAX_ARTIFACTS_PER_RUN = 50;
+
+const REPOSITORY = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*";
+const TAG = "[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}";
+const ARTIFACT = new RegExp(`^${REPOSITORY}(?::${TAG}|@sha256:[a-f0-9]{64})?$`);
+const ARTIFACT_RULE =
+  "each artifact is 'repository', 'repository:tag' or 'repository@sha256:<64 lowercase hex>', " +
+  "repository in lowercase letters, digits, '.', '_', '-' and '/'";
+
+/** Whether one artifact reference is well formed. */
+export function isArtifactReference(artifact: string): boolean {
+  return ARTIFACT.test(artifact);
+}
+
+/** 1-50 distinct, well-formed artifact references (unresolved elements are skipped by callers). */
+export function checkArtifacts(artifacts: readonly string[]): Violation | undefined {
+  if (artifacts.length === 0) {
+    return {
+      problem: "is empty",
+      rule: `an export run transfers 1 to ${MAX_ARTIFACTS_PER_RUN} artifacts`,
+      fix: 'list the images to export, e.g. ["samples/hello-world:v1"]',
+    };
+  }
+  if (artifacts.length > MAX_ARTIFACTS_PER_RUN) {
+    return {
+      problem: `has ${artifacts.length} artifacts`,
+      rule: `at most ${MAX_ARTIFACTS_PER_RUN} artifacts per pipeline run`,
+      fix: `split them over ${Math.ceil(artifacts.length / MAX_ARTIFACTS_PER_RUN)} runs`,
+    };
+  }
+  const duplicate = artifacts.find((a, i) => artifacts.indexOf(a) !== i);
+  if (duplicate !== undefined) {
+    return {
+      problem: `lists "${duplicate}" twice`,
+      rule: "each artifact once",
+      fix: `remove the second "${duplicate}"`,
+    };
+  }
+  const malformed = artifacts.find((a) => typeof a !== "string" || !ARTIFACT.test(a));
+  if (malformed !== undefined) {
+    return {
+      problem: `contains the malformed reference ${JSON.stringify(malformed)}`,
+      rule: ARTIFACT_RULE,
+      fix: malformed.includes("sha256:")
+        ? "write the digest as repository@sha256: followed by 64 lowercase hex digits"
+        : "write it as repository, repository:tag or repository@sha256:<digest>, without the registry host",
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,78 @@
+import { Violation } from "../validation/violation";
+
+/** The parts of an ARM resource ID under a resource group. */
+export interface ParsedResourceId {
+  /** Subscription ID (a GUID). */
+  readonly subscriptionId: string;
+  /** Resource group name. */
+  readonly resourceGroupName: string;
+  /** The resource's name (last segment). */
+  readonly name: string;
+}
+
+/** Shape of one provider resource type, for parsing and messages. */
+export interface ResourceIdShape {
+  /** e.g. "Microsoft.ContainerRegistry/registries". */
+  readonly resourceType: string;
+  /** A regular expression the name must match. */
+  readonly namePattern: RegExp;
+  /** The naming rule in words. */
+  readonly nameRule: string;
+}
+
+const GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+const RESOURCE_GROUP = "[-\\w.()]{0,89}[-\\w()]";
+
+/** Container registries. */
+export const REGISTRY_ID: ResourceIdShape = {
+  resourceType: "Microsoft.ContainerRegistry/registries",
+  namePattern: /^[a-zA-Z0-9]{5,50}$/,
+  nameRule: "5-50 letters and digits",
+};
+
+/** User-assigned managed identities. */
+export const USER_ASSIGNED_IDENTITY_ID: ResourceIdShape = {
+  resourceType: "Microsoft.ManagedIdentity/userAssignedIdentities",
+  namePattern: /^[a-zA-Z0-9][-\w]{2,127}$/,
+  nameRule: "3-128 letters, digits, hyphens and underscores, starting with a letter or digit",
+};
+
+/** Key vaults. */
+export const KEY_VAULT_ID: ResourceIdShape = {
+  resourceType: "Microsoft.KeyVault/vaults",
+  namePattern: /^(?!.*--)[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/,
+  nameRule: "3-24 letters, digits and single hyphens, starting with a letter",
+};
+
+/** Storage accounts. */
+export const STORAGE_ACCOUNT_ID: ResourceIdShape = {
+  resourceType: "Microsoft.Storage/storageAccounts",
+  namePattern: /^[a-z0-9]{3,24}$/,
+  nameRule: "3-24 lowercase letters and digits",
+};
+
+/** Parses `/subscriptions/<guid>/resourceGroups/<rg>/providers/<type>/<name>`. */
+export function parseResourceId(id: string, shape: ResourceIdShape): ParsedResourceId | undefined {
+  const pattern = new RegExp(
+    `^/subscriptions/(${GUID})/resourceGroups/(${RESOURCE_GROUP})/providers/` +
+      `${shape.resourceType.replace(/[./]/g, (c) => `\\${c}`)}/([^/]+)$`,
+    "i",
+  );
+  const match = pattern.exec(id);
+  if (!match || !shape.namePattern.test(match[3])) return undefined;
+  return { subscriptionId: match[1], resourceGroupName: match[2], name: match[3] };
+}
+
+/** The ID must be an ARM ID of the given type with a valid name. */
+export function resourceIdRule(shape: ResourceIdShape): (id: string) => Violation | undefined {
+  return (id) =>
+    parseResourceId(id, shape)
+      ? undefined
+      : {
+          problem: `is not a ${shape.resourceType} resource ID`,
+          rule:
+            `/subscriptions/<subscription GUID>/resourceGroups/<group>/providers/` +
+            `${shape.resourceType}/<name>, the name ${shape.nameRule}`,
+          fix: `pass the full resource ID (the "id" attribute of the resource, or "az resource show --query id")`,
+        };
+}

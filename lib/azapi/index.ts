@@ -1,0 +1,8 @@
+export * from "./provider";
+export * from "./resource";
+export * from "./data-client-config";
+export * from "./data-resource";
+export {
+  AZAPI_PROVIDER_SOURCE,
+  AZAPI_PROVIDER_VERSION_CONSTRAINT,
+} from "./provider-metadata";

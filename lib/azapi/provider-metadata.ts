@@ -1,0 +1,14 @@
+/** Registry source of the azapi provider. */
+export const AZAPI_PROVIDER_SOURCE = "Azure/azapi";
+
+/**
+ * Version constraint for the azapi provider: 2.8 is the first release whose embedded schemas
+ * know api-version 2025-06-01-preview (2026-03-01-preview needs 2.12).
+ */
+export const AZAPI_PROVIDER_VERSION_CONSTRAINT = "~> 2.8";
+
+/** Generator metadata cdktf records for every azapi resource and data source. */
+export const AZAPI_GENERATOR_METADATA = {
+  providerName: "azapi",
+  providerVersionConstraint: AZAPI_PROVIDER_VERSION_CONSTRAINT,
+} as const;

@@ -1,0 +1,119 @@
+import { KeyVaultAccessPolicyA as KeyVaultAccessPolicy } from "@cdktf/provider-azurerm/lib/key-vault-access-policy";
+import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import { TerraformProvider, TerraformResource, TerraformStack } from "cdktf";
+import { Construct, IConstruct } from "constructs";
+import { IKeyVaultRef, KeyVaultAccessModel } from "./key-vault-ref";
+import { PipelinePrincipal } from "./principal";
+import { registerOnce } from "./stack-registry";
+import { resolveIn } from "./resolve";
+import { TransferValidationError } from "./validation/error";
+
+/** Role that lets an identity read one secret's value (RBAC vaults). */
+export const KEY_VAULT_SECRETS_USER = "Key Vault Secrets User";
+/** Role that lets an identity read, write and delete blobs. */
+export const STORAGE_BLOB_DATA_CONTRIBUTOR = "Storage Blob Data Contributor";
+/** Role that lets an identity read and list blobs. */
+export const STORAGE_BLOB_DATA_READER = "Storage Blob Data Reader";
+/** The only secret permission a pipeline identity needs in an access-policy vault. */
+export const SECRET_READ_PERMISSIONS: readonly string[] = ["Get"];
+
+/** A grant that a pipeline needs before a run can succeed. */
+export interface SecretReadGrant {
+  /** The vault holding the secret. */
+  readonly vault: IKeyVaultRef;
+  /** ARM ID of the secret (`<vault ID>/secrets/<name>`), the scope in RBAC vaults. */
+  readonly secretResourceId: string;
+  /** A stable key of the secret. */
+  readonly secretKey: string;
+}
+
+/**
+ * Lets `principal` read the secret: `Get` in an access policy (one per vault and principal
+ * in the stack, shared by every pipeline that needs it), or `Key Vault Secrets User` on the
+ * one secret in an RBAC vault. Returns the resource runs must wait for.
+ */
+export function grantSecretRead(
+  consumer: Construct,
+  grant: SecretReadGrant,
+  principal: PipelinePrincipal,
+  azurermProvider?: TerraformProvider,
+): TerraformResource {
+  watchForDuplicateAccessPolicies(consumer);
+  if (grant.vault.accessModel === KeyVaultAccessModel.RBAC) {
+    return registerOnce(consumer, `rbac|${grant.secretKey}|${principal.principalKey}`, () =>
+      new RoleAssignment(consumer, "SecretReadRole", {
+        scope: grant.secretResourceId,
+        roleDefinitionName: KEY_VAULT_SECRETS_USER,
+        principalId: principal.principalId,
+        principalType: "ServicePrincipal",
+        description: "ACR Transfer pipeline reads its SAS token secret",
+        provider: azurermProvider,
+      }),
+    );
+  }
+  return registerOnce(consumer, `policy|${grant.vault.vaultKey}|${principal.principalKey}`, () =>
+    new KeyVaultAccessPolicy(consumer, "SecretReadPolicy", {
+      keyVaultId: grant.vault.keyVaultId,
+      tenantId: principal.tenantId,
+      objectId: principal.principalId,
+      secretPermissions: [...SECRET_READ_PERMISSIONS],
+      provider: azurermProvider,
+    }),
+  );
+}
+
+/** Gives `principal` a Storage Blob Data role on one container (once per container, principal and role). */
+export function grantContainerAccess(
+  consumer: Construct,
+  containerResourceId: string,
+  containerKey: string,
+  roleName: string,
+  principal: PipelinePrincipal,
+  azurermProvider?: TerraformProvider,
+): TerraformResource {
+  return registerOnce(consumer, `blob|${containerKey}|${principal.principalKey}|${roleName}`, () =>
+    new RoleAssignment(consumer, "ContainerAccessRole", {
+      scope: containerResourceId,
+      roleDefinitionName: roleName,
+      principalId: principal.principalId,
+      principalType: "ServicePrincipal",
+      description: "ACR Transfer pipeline reaches its blob container",
+      provider: azurermProvider,
+    }),
+  );
+}
+
+/**
+ * azurerm rejects two access policies for one object in one vault (the second overwrites the
+ * first, and destroying either removes both). The library shares one per (vault, principal);
+ * this synth-time check catches the rest, such as a hand-written policy beside ours.
+ */
+function watchForDuplicateAccessPolicies(scope: IConstruct): void {
+  registerOnce(scope, "validation|access-policies", () => {
+    const stack = TerraformStack.of(scope);
+    stack.node.addValidation({ validate: () => duplicateAccessPolicyErrors(stack) });
+    return true;
+  });
+}
+
+function duplicateAccessPolicyErrors(stack: TerraformStack): string[] {
+  const seen = new Map<string, KeyVaultAccessPolicy>();
+  const errors: string[] = [];
+  for (const child of stack.node.findAll()) {
+    if (!(child instanceof KeyVaultAccessPolicy)) continue;
+    const key = JSON.stringify(resolveIn(stack, [child.keyVaultIdInput, child.objectIdInput]));
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, child);
+      continue;
+    }
+    errors.push(
+      new TransferValidationError(child.node.path, "object_id", resolveIn(stack, child.objectIdInput), {
+        problem: `already has an access policy in the same vault, made by ${first.node.path}`,
+        rule: "one azurerm_key_vault_access_policy per (key_vault_id, object_id); azurerm keeps only one",
+        fix: "merge the permissions into one policy, or let the pipelines share the library's policy",
+      }).message,
+    );
+  }
+  return errors;
+}

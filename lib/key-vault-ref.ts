@@ -1,0 +1,101 @@
+import { DataAzurermKeyVault } from "@cdktf/provider-azurerm/lib/data-azurerm-key-vault";
+import { KeyVault } from "@cdktf/provider-azurerm/lib/key-vault";
+import { Token } from "cdktf";
+import { lastSegment } from "./arm/token-ids";
+import { Construct } from "constructs";
+import { AzureCloud } from "./arm/clouds";
+import { KEY_VAULT_ID, parseResourceId, resourceIdRule } from "./arm/resource-ids";
+import { check } from "./validation/check";
+
+/** How a vault decides who may read its secrets. */
+export enum KeyVaultAccessModel {
+  /** Vault access policies (azurerm's default, and the seed walkthrough's). */
+  ACCESS_POLICY = "AccessPolicy",
+  /** Azure RBAC (`rbac_authorization_enabled = true`). */
+  RBAC = "Rbac",
+}
+
+/** A Key Vault that holds SAS token secrets. */
+export interface IKeyVaultRef {
+  /** ARM resource ID of the vault. */
+  readonly keyVaultId: string;
+  /** Vault name (a token when the vault is defined in this app with a computed name). */
+  readonly vaultName: string;
+  /** How the vault authorizes secret reads. */
+  readonly accessModel: KeyVaultAccessModel;
+  /** The cloud the vault is in. */
+  readonly cloud: AzureCloud;
+  /** A stable key that tells vaults apart within one app (one access policy per principal). */
+  readonly vaultKey: string;
+}
+
+/** Options shared by every way of referring to a vault. */
+export interface KeyVaultRefOptions {
+  /**
+   * The cloud the vault is in.
+   * @default AzureCloud.PUBLIC
+   */
+  readonly cloud?: AzureCloud;
+}
+
+/** Options for a vault whose access model cannot be read from the app. */
+export interface KeyVaultImportOptions extends KeyVaultRefOptions {
+  /** How the vault authorizes secret reads: it cannot be read from an ID, so say it. */
+  readonly accessModel: KeyVaultAccessModel;
+}
+
+/** Ways to refer to a Key Vault, owned or not. */
+export class KeyVaultRef {
+  /** A vault defined in this app; its access model is read from `rbac_authorization_enabled`. */
+  public static fromKeyVault(vault: KeyVault, options: KeyVaultRefOptions = {}): IKeyVaultRef {
+    const rbac = vault.rbacAuthorizationEnabledInput ?? vault.enableRbacAuthorizationInput;
+    return {
+      keyVaultId: vault.id,
+      vaultName: vault.nameInput ?? vault.name,
+      accessModel: rbac === true ? KeyVaultAccessModel.RBAC : KeyVaultAccessModel.ACCESS_POLICY,
+      cloud: options.cloud ?? AzureCloud.PUBLIC,
+      vaultKey: vault.node.path,
+    };
+  }
+
+  /** A vault read with azurerm's `DataAzurermKeyVault`. */
+  public static fromDataKeyVault(vault: DataAzurermKeyVault, options: KeyVaultImportOptions): IKeyVaultRef {
+    return {
+      keyVaultId: vault.id,
+      vaultName: vault.nameInput ?? vault.name,
+      accessModel: options.accessModel,
+      cloud: options.cloud ?? AzureCloud.PUBLIC,
+      vaultKey: vault.node.path,
+    };
+  }
+
+  /** A vault made elsewhere, by ARM resource ID (validated unless it is a token). */
+  public static fromKeyVaultId(
+    scope: Construct,
+    id: string,
+    keyVaultId: string,
+    options: KeyVaultImportOptions,
+  ): IKeyVaultRef {
+    return new ImportedKeyVault(scope, id, keyVaultId, options);
+  }
+
+  private constructor() {}
+}
+
+class ImportedKeyVault extends Construct implements IKeyVaultRef {
+  public readonly keyVaultId: string;
+  public readonly vaultName: string;
+  public readonly accessModel: KeyVaultAccessModel;
+  public readonly cloud: AzureCloud;
+  public readonly vaultKey: string;
+
+  public constructor(scope: Construct, id: string, keyVaultId: string, options: KeyVaultImportOptions) {
+    super(scope, id);
+    this.keyVaultId = check(this, "keyVaultId", keyVaultId, resourceIdRule(KEY_VAULT_ID));
+    const parsed = Token.isUnresolved(keyVaultId) ? undefined : parseResourceId(keyVaultId, KEY_VAULT_ID);
+    this.vaultName = parsed?.name ?? lastSegment(keyVaultId);
+    this.accessModel = options.accessModel;
+    this.cloud = options.cloud ?? AzureCloud.PUBLIC;
+    this.vaultKey = parsed ? keyVaultId.toLowerCase() : this.node.path;
+  }
+}

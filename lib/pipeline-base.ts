@@ -1,0 +1,296 @@
+import { ITerraformDependable, TerraformProvider, Token } from "cdktf";
+import { Construct } from "constructs";
+import { DEFAULT_TRANSFER_API_VERSION, STORAGE_ACCESS_MODE_API_VERSION, checkApiVersion, supportsStorageAccessMode } from "./arm/api-versions";
+import { PipelineStorageBody, StorageAccessMode } from "./arm/bodies";
+import { AzureCloud, cloudOfLocation } from "./arm/clouds";
+import { checkTransferName } from "./arm/names";
+import { TransferSide, optionsRule } from "./arm/options";
+import { USER_ASSIGNED_IDENTITY_ID, resourceIdRule } from "./arm/resource-ids";
+import { azapiType } from "./arm/resource-types";
+import { AzapiResource } from "./azapi/resource";
+import { grantContainerAccess, grantSecretRead } from "./grants";
+import { PipelineIdentity, PipelineIdentityType } from "./identity";
+import { PipelinePrincipal } from "./principal";
+import { IRegistry } from "./registry";
+import { ISasTokenSecret } from "./sas-token-secret";
+import { stackRegistry } from "./stack-registry";
+import { StorageAccess } from "./storage-access";
+import { ITransferContainer } from "./transfer-container";
+import { check, fail } from "./validation/check";
+
+/** Props every pipeline takes. */
+export interface TransferPipelineProps {
+  /** The registry the pipeline belongs to. */
+  readonly registry: IRegistry;
+  /** Pipeline name: 5-50 letters and digits (no hyphens). */
+  readonly pipelineName: string;
+  /** The blob container the pipeline writes to (export) or reads from (import). */
+  readonly container: ITransferContainer;
+  /** How the pipeline reaches the container: StorageAccess.managedIdentity() or .sasToken(secret). */
+  readonly storageAccess: StorageAccess;
+  /**
+   * Azure location of the pipeline.
+   * @default the registry's location; required when the registry's location is unknown
+   */
+  readonly location?: string;
+  /**
+   * Managed identity of the pipeline.
+   * @default PipelineIdentity.systemAssigned()
+   */
+  readonly identity?: PipelineIdentity;
+  /**
+   * Microsoft.ContainerRegistry api-version; one of TRANSFER_API_VERSIONS.
+   * @default "2025-06-01-preview"
+   */
+  readonly apiVersion?: string;
+  /**
+   * Storage role granted on the container in managed-identity mode.
+   * @default Storage Blob Data Contributor for export and for import with DeleteSourceBlobOnSuccess, else Storage Blob Data Reader
+   */
+  readonly storageRoleName?: string;
+  /**
+   * azapi provider (any TerraformProvider for Azure/azapi, e.g. an alias for another cloud).
+   * @default the stack's default azapi provider
+   */
+  readonly provider?: TerraformProvider;
+  /**
+   * azurerm provider for the grants (access policies, role assignments).
+   * @default the stack's default azurerm provider
+   */
+  readonly azurermProvider?: TerraformProvider;
+}
+
+/** What one side adds to the shared pipeline construction. */
+export interface PipelineSideSpec {
+  /** Export or import. */
+  readonly side: TransferSide;
+  /** ARM resource type. */
+  readonly resourceType: string;
+  /** The options, validated against the side. */
+  readonly options: readonly string[];
+  /** Storage role for managed-identity mode, when the user sets none. */
+  readonly defaultStorageRole: string;
+  /** Whether the container will need delete permission (import with DeleteSourceBlobOnSuccess). */
+  readonly needsDelete: boolean;
+  /** Builds the body from the validated storage settings. */
+  readonly body: (storage: PipelineStorageBody) => Record<string, unknown>;
+}
+
+/** The shared part of export and import pipelines: validation, the azapi resource, the grants. */
+export abstract class TransferPipelineBase extends Construct {
+  /** ARM resource ID of the pipeline. */
+  public readonly pipelineId: string;
+  /** Pipeline name. */
+  public readonly pipelineName: string;
+  /** ARM resource ID of the registry. */
+  public readonly registryId: string;
+  /** A stable key of the registry. */
+  public readonly registryKey: string;
+  /** The api-version in use. */
+  public readonly apiVersion: string;
+  /** Export or import. */
+  public readonly side: TransferSide;
+  /** Principal (object) ID of the identity that acts for the pipeline. */
+  public readonly principalId: string;
+  /** Tenant of that identity. */
+  public readonly principalTenantId: string;
+  /** Access policies and role assignments the pipeline's runs wait for. */
+  public readonly grants: ITerraformDependable[];
+  /** The container the pipeline uses. */
+  public readonly container: ITransferContainer;
+  /** The storage access mode. */
+  public readonly storageAccessMode: StorageAccessMode;
+  /** The azapi resource. */
+  public readonly resource: AzapiResource;
+
+  protected constructor(scope: Construct, id: string, props: TransferPipelineProps, spec: PipelineSideSpec) {
+    super(scope, id);
+    this.side = spec.side;
+    this.pipelineName = check(this, "pipelineName", props.pipelineName, checkTransferName);
+    this.apiVersion = check(this, "apiVersion", props.apiVersion ?? DEFAULT_TRANSFER_API_VERSION, checkApiVersion);
+    check(this, "options", spec.options, optionsRule(spec.side));
+    const location = this.resolveLocation(props);
+    const identity = props.identity ?? PipelineIdentity.systemAssigned();
+    if (identity.userIdentity) {
+      check(this, "identity", identity.userIdentity.identityId, resourceIdRule(USER_ASSIGNED_IDENTITY_ID));
+    }
+    const secret = this.checkStorageAccess(props.storageAccess, spec);
+    this.checkClouds(location, props.container, secret);
+    this.claimName(props.registry.registryKey, spec.side);
+
+    this.registryId = props.registry.registryId;
+    this.registryKey = props.registry.registryKey;
+    this.container = props.container;
+    this.storageAccessMode = props.storageAccess.mode;
+    this.resource = new AzapiResource(this, "Resource", {
+      type: azapiType(spec.resourceType, this.apiVersion),
+      name: this.pipelineName,
+      parentId: props.registry.registryId,
+      location,
+      identity: {
+        type: identity.type,
+        identityIds: identity.userIdentity ? [identity.userIdentity.identityId] : undefined,
+      },
+      body: spec.body({
+        uri: props.container.containerUrl,
+        mode: props.storageAccess.mode,
+        keyVaultUri: secret?.secretUri,
+        apiVersion: this.apiVersion,
+      }),
+      provider: props.provider,
+    });
+    this.pipelineId = this.resource.id;
+
+    const principal = this.actingPrincipal(identity);
+    this.principalId = principal.principalId;
+    this.principalTenantId = principal.tenantId;
+    this.grants = [this.grant(props, spec, secret, principal)].filter(
+      (g): g is ITerraformDependable => g !== undefined,
+    );
+  }
+
+  private resolveLocation(props: TransferPipelineProps): string {
+    const location = props.location ?? props.registry.location;
+    if (location === undefined) {
+      fail(this, "location", undefined, {
+        problem: "is not set and the registry's location is unknown",
+        rule: "a pipeline has a location; it defaults to the registry's when the registry knows it",
+        fix: "set location (e.g. \"eastus\"), or pass Registry.fromRegistryId(..., { location })",
+      });
+    }
+    return location;
+  }
+
+  private checkStorageAccess(access: StorageAccess, spec: PipelineSideSpec): ISasTokenSecret | undefined {
+    if (access.mode === StorageAccessMode.MANAGED_IDENTITY) {
+      if (!supportsStorageAccessMode(this.apiVersion)) {
+        fail(this, "storageAccess", access.mode, {
+          problem: `needs api-version ${STORAGE_ACCESS_MODE_API_VERSION} or later, but the pipeline uses ${this.apiVersion}`,
+          rule: `storageAccessMode exists from ${STORAGE_ACCESS_MODE_API_VERSION} on; before it, SAS token mode is the only one`,
+          fix: `raise apiVersion to ${STORAGE_ACCESS_MODE_API_VERSION} or later, or use StorageAccess.sasToken(secret)`,
+        });
+      }
+      if (access.secret) {
+        fail(this, "storageAccess", access.mode, {
+          problem: "comes with a SAS token secret",
+          rule: "managed-identity mode uses no Key Vault secret",
+          fix: "drop the secret, or use StorageAccess.sasToken(secret)",
+        });
+      }
+      return undefined;
+    }
+    if (access.mode !== StorageAccessMode.SAS_TOKEN) {
+      fail(this, "storageAccess", access.mode, {
+        problem: "is not a storage access mode",
+        rule: "StorageAccessMode.MANAGED_IDENTITY or StorageAccessMode.SAS_TOKEN",
+        fix: "use StorageAccess.managedIdentity() or StorageAccess.sasToken(secret)",
+      });
+    }
+    if (!access.secret) {
+      fail(this, "storageAccess", access.mode, {
+        problem: "has no secret",
+        rule: "SAS token mode reads the token from a Key Vault secret (keyVaultUri)",
+        fix: "use StorageAccess.sasToken(secret) with a SasTokenSecret",
+      });
+    }
+    this.checkGeneratedToken(access.secret, spec);
+    return access.secret;
+  }
+
+  private checkGeneratedToken(secret: ISasTokenSecret, spec: PipelineSideSpec): void {
+    const scope = secret.generatedFor;
+    if (!scope) return;
+    if (scope.side !== spec.side) {
+      fail(this, "storageAccess", secret.secretKey, {
+        problem: `holds a token generated for ${scope.side}, but this is an ${spec.side} pipeline`,
+        rule: "export tokens allow read, add, write and list; import tokens read and list (and delete)",
+        fix: `generate the token with SasToken.generateFor${spec.side === TransferSide.EXPORT ? "Export" : "Import"}`,
+      });
+    }
+    if (spec.needsDelete && !scope.permissions.delete) {
+      fail(this, "storageAccess", secret.secretKey, {
+        problem: "holds a token without delete permission, but DeleteSourceBlobOnSuccess is set",
+        rule: "DeleteSourceBlobOnSuccess needs delete permission on the source container",
+        fix: "pass allowDelete: true to SasToken.generateForImport, or drop the option",
+      });
+    }
+  }
+
+  private checkClouds(location: string, container: ITransferContainer, secret?: ISasTokenSecret): void {
+    if (Token.isUnresolved(location)) return;
+    const cloud = cloudOfLocation(location);
+    const mismatch = (what: string, other: AzureCloud, value: string) =>
+      fail(this, what, value, {
+        problem: `is in the ${other} cloud, but the pipeline's location "${location}" is in ${cloud}`,
+        rule: "a pipeline, its container and its secret are in one cloud; blobs cross clouds by copy",
+        fix: "use a container and vault in the registry's cloud, and copy the blob between clouds (azcopy)",
+      });
+    if (container.cloud !== cloud) {
+      mismatch("container", container.cloud, container.containerUrl);
+    }
+    if (secret?.cloud && secret.cloud !== cloud) mismatch("storageAccess", secret.cloud, secret.secretUri);
+  }
+
+  private claimName(registryKey: string, side: TransferSide): void {
+    if (Token.isUnresolved(this.pipelineName)) return;
+    const names = stackRegistry(this);
+    const key = `name|${side}Pipelines|${registryKey}|${this.pipelineName.toLowerCase()}`;
+    const first = names.get(key) as string | undefined;
+    if (first) {
+      fail(this, "pipelineName", this.pipelineName, {
+        problem: `is already used in the same registry by ${first}`,
+        rule: `${side} pipeline names are unique per registry (ARM names ignore case)`,
+        fix: "give one of the pipelines another name",
+      });
+    }
+    names.set(key, this.node.path);
+  }
+
+  private actingPrincipal(identity: PipelineIdentity): PipelinePrincipal {
+    if (identity.userIdentity && identity.type !== PipelineIdentityType.SYSTEM_ASSIGNED) {
+      return {
+        principalId: identity.userIdentity.principalId,
+        tenantId: identity.userIdentity.tenantId,
+        principalKey: identity.userIdentity.identityKey,
+      };
+    }
+    return {
+      principalId: this.resource.identityPrincipalId,
+      tenantId: this.resource.identityTenantId,
+      principalKey: this.node.path,
+    };
+  }
+
+  private grant(
+    props: TransferPipelineProps,
+    spec: PipelineSideSpec,
+    secret: ISasTokenSecret | undefined,
+    principal: PipelinePrincipal,
+  ): ITerraformDependable | undefined {
+    if (secret) {
+      if (!secret.keyVault || !secret.secretResourceId) return undefined;
+      return grantSecretRead(
+        this,
+        { vault: secret.keyVault, secretResourceId: secret.secretResourceId, secretKey: secret.secretKey },
+        principal,
+        props.azurermProvider,
+      );
+    }
+    const container = props.container;
+    if (!container.containerResourceId) {
+      fail(this, "container", container.containerUrl, {
+        problem: "has no known storage account, so its role assignment cannot be made",
+        rule: "managed-identity mode grants the pipeline identity a Storage Blob Data role on the container",
+        fix: "pass storageAccount to TransferContainer.fromUrl, or use TransferContainer.fromContainerResourceId",
+      });
+    }
+    return grantContainerAccess(
+      this,
+      container.containerResourceId,
+      container.containerKey,
+      props.storageRoleName ?? spec.defaultStorageRole,
+      principal,
+      props.azurermProvider,
+    );
+  }
+}

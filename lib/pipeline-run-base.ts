@@ -1,0 +1,152 @@
+import { TerraformProvider, Token } from "cdktf";
+import { Construct } from "constructs";
+import { checkTimeout, checkRerunToken } from "./arm/durations";
+import { checkTransferName } from "./arm/names";
+import { TransferSide } from "./arm/options";
+import { PIPELINE_RUN_TYPE, azapiType } from "./arm/resource-types";
+import { AzapiResource } from "./azapi/resource";
+import { ITransferPipeline } from "./pipeline";
+import { stackRegistry } from "./stack-registry";
+import { check, fail } from "./validation/check";
+
+/** Props every pipeline run takes. */
+export interface PipelineRunProps {
+  /** Run name: 5-50 letters and digits, unique among the registry's runs. */
+  readonly runName: string;
+  /**
+   * Rerun token, sent as `forceUpdateTag`: a new value re-runs the run in place (PUT). Feed it
+   * something that changes when you want a re-run: a date ("2026-11-26"), a CI build number.
+   * @default none: the run runs once, when created
+   */
+  readonly rerunToken?: string;
+  /**
+   * How long Terraform waits for the run to finish (create and update); large transfers take
+   * longer than azapi's default of 30 minutes.
+   * @default "2h"
+   */
+  readonly timeout?: string;
+  /**
+   * azapi provider.
+   * @default the stack's default azapi provider
+   */
+  readonly provider?: TerraformProvider;
+}
+
+/** Default wait for a run to finish. */
+export const DEFAULT_RUN_TIMEOUT = "2h";
+
+/**
+ * Error messages a run retries on: role assignments and access policies take minutes to reach
+ * Storage and Key Vault, so a run right after its grants may first be refused.
+ */
+export const AUTHORIZATION_RETRY_PATTERNS: readonly string[] = [
+  "AuthorizationFailed",
+  "AuthorizationPermissionMismatch",
+  "Forbidden",
+  "\\b403\\b",
+];
+
+/** Keys of the run's `output`, each a path in the service's response. */
+const RUN_OUTPUTS = {
+  status: "properties.response.status",
+  progress_percentage: "properties.response.progress.percentage",
+  imported_artifacts: "properties.response.importedArtifacts",
+  catalog_digest: "properties.response.catalogDigest",
+  start_time: "properties.response.startTime",
+  finish_time: "properties.response.finishTime",
+  error_message: "properties.response.pipelineRunErrorMessage",
+} as const;
+
+/** The shared part of export and import runs. */
+export abstract class PipelineRunBase extends Construct {
+  /** ARM resource ID of the run. */
+  public readonly runId: string;
+  /** Run name. */
+  public readonly runName: string;
+  /** The azapi resource. */
+  public readonly resource: AzapiResource;
+
+  protected constructor(
+    scope: Construct,
+    id: string,
+    props: PipelineRunProps,
+    pipeline: ITransferPipeline,
+    side: TransferSide,
+    body: Record<string, unknown>,
+  ) {
+    super(scope, id);
+    if (pipeline.side !== side) {
+      fail(this, "pipeline", pipeline.pipelineName, {
+        problem: `is an ${pipeline.side} pipeline`,
+        rule: `an ${side} run runs an ${side} pipeline`,
+        fix: `use ${side === TransferSide.EXPORT ? "ImportPipelineRun" : "ExportPipelineRun"} for it`,
+      });
+    }
+    this.runName = check(this, "runName", props.runName, checkTransferName);
+    check(this, "rerunToken", props.rerunToken, checkRerunToken);
+    const timeout = check(this, "timeout", props.timeout ?? DEFAULT_RUN_TIMEOUT, checkTimeout);
+    this.claimName(pipeline.registryKey);
+    this.resource = new AzapiResource(this, "Resource", {
+      type: azapiType(PIPELINE_RUN_TYPE, pipeline.apiVersion),
+      name: this.runName,
+      parentId: pipeline.registryId,
+      body,
+      responseExportValues: { ...RUN_OUTPUTS },
+      retry: { errorMessageRegex: [...AUTHORIZATION_RETRY_PATTERNS] },
+      timeouts: { create: timeout, update: timeout },
+      dependsOn: pipeline.grants,
+      provider: props.provider,
+    });
+    this.runId = this.resource.id;
+  }
+
+  /** The run's status ("Succeeded", "Failed", "Running"), read after apply. */
+  public get runStatus(): string {
+    return this.resource.outputValue("status");
+  }
+
+  /** Progress of the copy, in percent, read after apply. */
+  public get progressPercentage(): string {
+    return this.resource.outputValue("progress_percentage");
+  }
+
+  /** The artifacts the run transferred, read after apply. */
+  public get importedArtifacts(): string[] {
+    return this.resource.outputList("imported_artifacts");
+  }
+
+  /** Digest of the transferred tar, read after apply. */
+  public get catalogDigest(): string {
+    return this.resource.outputValue("catalog_digest");
+  }
+
+  /** When the run started, read after apply. */
+  public get startTime(): string {
+    return this.resource.outputValue("start_time");
+  }
+
+  /** When the run finished, read after apply. */
+  public get finishTime(): string {
+    return this.resource.outputValue("finish_time");
+  }
+
+  /** The service's error message when the run failed, read after apply. */
+  public get runErrorMessage(): string {
+    return this.resource.outputValue("error_message");
+  }
+
+  private claimName(registryKey: string): void {
+    if (Token.isUnresolved(this.runName)) return;
+    const names = stackRegistry(this);
+    const key = `name|pipelineRuns|${registryKey}|${this.runName.toLowerCase()}`;
+    const first = names.get(key) as string | undefined;
+    if (first) {
+      fail(this, "runName", this.runName, {
+        problem: `is already used in the same registry by ${first}`,
+        rule: "pipeline run names are unique per registry, export and import runs alike",
+        fix: "give one of the runs another name",
+      });
+    }
+    names.set(key, this.node.path);
+  }
+}

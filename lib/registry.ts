@@ -1,0 +1,77 @@
+import { ContainerRegistry } from "@cdktf/provider-azurerm/lib/container-registry";
+import { DataAzurermContainerRegistry } from "@cdktf/provider-azurerm/lib/data-azurerm-container-registry";
+import { Token } from "cdktf";
+import { Construct } from "constructs";
+import { REGISTRY_ID, resourceIdRule } from "./arm/resource-ids";
+import { check } from "./validation/check";
+
+/** A container registry that pipelines and runs live in. */
+export interface IRegistry {
+  /** ARM resource ID of the registry (the parent of pipelines and runs). */
+  readonly registryId: string;
+  /**
+   * Azure location, when known; pipelines default to it.
+   * @default unknown: pipelines then need an explicit location
+   */
+  readonly location?: string;
+  /**
+   * False when the registry is known to disable export (azurerm `export_policy_enabled = false`).
+   * @default unknown
+   */
+  readonly exportPolicyEnabled?: boolean;
+  /** A stable key that tells registries apart within one app (for duplicate-name checks). */
+  readonly registryKey: string;
+}
+
+/** Options for importing a registry by ID. */
+export interface RegistryImportOptions {
+  /**
+   * The registry's location, so pipelines need not repeat it.
+   * @default unknown: each pipeline then needs `location`
+   */
+  readonly location?: string;
+}
+
+/** Ways to refer to a container registry, owned or not. */
+export class Registry {
+  /** A registry made elsewhere, by ARM resource ID (validated unless it is a token). */
+  public static fromRegistryId(
+    scope: Construct,
+    id: string,
+    registryId: string,
+    options: RegistryImportOptions = {},
+  ): IRegistry {
+    return new ImportedRegistry(scope, id, registryId, options);
+  }
+
+  /** A registry defined in this app with azurerm's `ContainerRegistry`. */
+  public static fromContainerRegistry(registry: ContainerRegistry): IRegistry {
+    const exportPolicy = registry.exportPolicyEnabledInput;
+    return {
+      registryId: registry.id,
+      location: registry.locationInput,
+      exportPolicyEnabled: typeof exportPolicy === "boolean" ? exportPolicy : undefined,
+      registryKey: registry.node.path,
+    };
+  }
+
+  /** A registry read with azurerm's `DataAzurermContainerRegistry` data source. */
+  public static fromDataContainerRegistry(registry: DataAzurermContainerRegistry): IRegistry {
+    return { registryId: registry.id, location: registry.location, registryKey: registry.node.path };
+  }
+
+  private constructor() {}
+}
+
+class ImportedRegistry extends Construct implements IRegistry {
+  public readonly registryId: string;
+  public readonly location?: string;
+  public readonly registryKey: string;
+
+  public constructor(scope: Construct, id: string, registryId: string, options: RegistryImportOptions) {
+    super(scope, id);
+    this.registryId = check(this, "registryId", registryId, resourceIdRule(REGISTRY_ID));
+    this.location = options.location;
+    this.registryKey = Token.isUnresolved(registryId) ? this.node.path : registryId.toLowerCase();
+  }
+}

@@ -1,0 +1,108 @@
+import { DataAzurermStorageAccount } from "@cdktf/provider-azurerm/lib/data-azurerm-storage-account";
+import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
+import { TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import { AzureCloud } from "./arm/clouds";
+import { STORAGE_ACCOUNT_ID, resourceIdRule } from "./arm/resource-ids";
+import { RESOURCE_GROUP_SEGMENT, idSegment, lastSegment } from "./arm/token-ids";
+import { check } from "./validation/check";
+
+/** A storage account that holds transfer containers. */
+export interface IStorageAccountRef {
+  /** ARM resource ID of the account. */
+  readonly storageAccountId: string;
+  /** Account name. */
+  readonly accountName: string;
+  /** The cloud the account is in. */
+  readonly cloud: AzureCloud;
+  /** Primary connection string, to generate SAS tokens (read from state or a data source). */
+  readonly primaryConnectionString: string;
+}
+
+/** Options shared by every way of referring to a storage account. */
+export interface StorageAccountRefOptions {
+  /**
+   * The cloud the account is in.
+   * @default AzureCloud.PUBLIC
+   */
+  readonly cloud?: AzureCloud;
+}
+
+/** Options for importing a storage account by ID. */
+export interface StorageAccountImportOptions extends StorageAccountRefOptions {
+  /**
+   * azurerm provider for the connection-string lookup (only made when a SAS is generated).
+   * @default the stack's default azurerm provider
+   */
+  readonly azurermProvider?: TerraformProvider;
+}
+
+/** Ways to refer to a storage account, owned or not. */
+export class StorageAccountRef {
+  /** An account defined in this app with azurerm's `StorageAccount`. */
+  public static fromStorageAccount(
+    account: StorageAccount,
+    options: StorageAccountRefOptions = {},
+  ): IStorageAccountRef {
+    return {
+      storageAccountId: account.id,
+      accountName: account.nameInput ?? account.name,
+      cloud: options.cloud ?? AzureCloud.PUBLIC,
+      primaryConnectionString: account.primaryConnectionString,
+    };
+  }
+
+  /** An account read with azurerm's `DataAzurermStorageAccount`. */
+  public static fromDataStorageAccount(
+    account: DataAzurermStorageAccount,
+    options: StorageAccountRefOptions = {},
+  ): IStorageAccountRef {
+    return {
+      storageAccountId: account.id,
+      accountName: account.nameInput ?? account.name,
+      cloud: options.cloud ?? AzureCloud.PUBLIC,
+      primaryConnectionString: account.primaryConnectionString,
+    };
+  }
+
+  /** An account made elsewhere, by ARM resource ID (validated unless it is a token). */
+  public static fromStorageAccountId(
+    scope: Construct,
+    id: string,
+    storageAccountId: string,
+    options: StorageAccountImportOptions = {},
+  ): IStorageAccountRef {
+    return new ImportedStorageAccount(scope, id, storageAccountId, options);
+  }
+
+  private constructor() {}
+}
+
+class ImportedStorageAccount extends Construct implements IStorageAccountRef {
+  public readonly storageAccountId: string;
+  public readonly accountName: string;
+  public readonly cloud: AzureCloud;
+  private data?: DataAzurermStorageAccount;
+
+  public constructor(
+    scope: Construct,
+    id: string,
+    storageAccountId: string,
+    private readonly options: StorageAccountImportOptions,
+  ) {
+    super(scope, id);
+    this.storageAccountId = check(this, "storageAccountId", storageAccountId, resourceIdRule(STORAGE_ACCOUNT_ID));
+    this.accountName = lastSegment(storageAccountId);
+    this.cloud = options.cloud ?? AzureCloud.PUBLIC;
+  }
+
+  /** Read with data.azurerm_storage_account, declared on first use. */
+  public get primaryConnectionString(): string {
+    this.data ??= new DataAzurermStorageAccount(this, "Lookup", {
+      name: this.accountName,
+      resourceGroupName: idSegment(this.storageAccountId, RESOURCE_GROUP_SEGMENT),
+      provider: this.options.azurermProvider,
+    });
+    return this.data.primaryConnectionString;
+  }
+}

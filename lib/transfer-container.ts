@@ -1,0 +1,159 @@
+import { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container";
+import { TerraformProvider, Token } from "cdktf";
+import { Construct } from "constructs";
+import { AzureCloud } from "./arm/clouds";
+import { STORAGE_ACCOUNT_ID, resourceIdRule } from "./arm/resource-ids";
+import { checkContainerName, checkContainerUrl, containerUrl, parseContainerUrl } from "./arm/storage";
+import { idPrefix, idSegment } from "./arm/token-ids";
+import { IStorageAccountRef, StorageAccountRef } from "./storage-account-ref";
+import { check } from "./validation/check";
+
+/** A blob container that export pipelines write to or import pipelines read from. */
+export interface ITransferContainer {
+  /** `https://<account>.blob.<suffix>/<container>`: what the pipeline body carries. */
+  readonly containerUrl: string;
+  /** Container name. */
+  readonly containerName: string;
+  /** The cloud of the blob endpoint. */
+  readonly cloud: AzureCloud;
+  /**
+   * The storage account, when known: needed for role assignments and generated SAS tokens.
+   * @default unknown (a container given only by URL)
+   */
+  readonly storageAccount?: IStorageAccountRef;
+  /**
+   * ARM ID `.../storageAccounts/<a>/blobServices/default/containers/<c>`, the scope of role
+   * assignments; known when the storage account is.
+   * @default unknown
+   */
+  readonly containerResourceId?: string;
+  /** A stable key that tells containers apart within one app. */
+  readonly containerKey: string;
+}
+
+/** Props of a new container. */
+export interface TransferContainerProps {
+  /** The existing storage account to create the container in. */
+  readonly storageAccount: IStorageAccountRef;
+  /** Container name: 3-63 lowercase letters, digits and single hyphens. */
+  readonly containerName: string;
+  /**
+   * azurerm provider for the container.
+   * @default the stack's default azurerm provider
+   */
+  readonly azurermProvider?: TerraformProvider;
+}
+
+/** Options for a container given by URL. */
+export interface TransferContainerUrlOptions {
+  /**
+   * The storage account, so that role assignments and generated SAS tokens can be made.
+   * @default unknown: managed-identity grants and generated tokens are then not possible
+   */
+  readonly storageAccount?: IStorageAccountRef;
+}
+
+/** Options for a container given by ARM resource ID. */
+export interface TransferContainerIdOptions {
+  /**
+   * The cloud the container is in.
+   * @default AzureCloud.PUBLIC
+   */
+  readonly cloud?: AzureCloud;
+}
+
+const CONTAINERS_SEGMENT = "/blobServices/default/containers/";
+
+/** A private blob container for transfer blobs: new in an existing account, or existing. */
+export class TransferContainer extends Construct implements ITransferContainer {
+  /** An existing container by URL, e.g. https://sourcesa.blob.core.windows.net/transfer. */
+  public static fromUrl(
+    scope: Construct,
+    id: string,
+    url: string,
+    options: TransferContainerUrlOptions = {},
+  ): ITransferContainer {
+    return new ExistingContainer(scope, id, url, options.storageAccount);
+  }
+
+  /** An existing container by ARM ID (`.../storageAccounts/<a>/blobServices/default/containers/<c>`). */
+  public static fromContainerResourceId(
+    scope: Construct,
+    id: string,
+    containerResourceId: string,
+    options: TransferContainerIdOptions = {},
+  ): ITransferContainer {
+    const holder = new Construct(scope, id);
+    const accountId = idPrefix(containerResourceId, 9);
+    const name = idSegment(containerResourceId, 12);
+    check(holder, "containerResourceId", containerResourceId, (value) =>
+      value.toLowerCase() === `${accountId}${CONTAINERS_SEGMENT}${name}`.toLowerCase()
+        ? (resourceIdRule(STORAGE_ACCOUNT_ID)(accountId) ?? checkContainerName(name))
+        : {
+            problem: "is not a blob container resource ID",
+            rule: `<storage account ID>${CONTAINERS_SEGMENT}<container name>`,
+            fix: "pass the container's ARM ID, e.g. azurerm_storage_container.id (with storage_account_id)",
+          },
+    );
+    const account = StorageAccountRef.fromStorageAccountId(holder, "Account", accountId, options);
+    return new ExistingContainer(
+      holder,
+      "Container",
+      containerUrl(account.accountName, name, account.cloud),
+      account,
+    );
+  }
+
+  public readonly containerUrl: string;
+  public readonly containerName: string;
+  public readonly cloud: AzureCloud;
+  public readonly storageAccount: IStorageAccountRef;
+  public readonly containerResourceId: string;
+  public readonly containerKey: string;
+  /** The azurerm container resource. */
+  public readonly resource: StorageContainer;
+
+  /** Creates a private container in an existing storage account. */
+  public constructor(scope: Construct, id: string, props: TransferContainerProps) {
+    super(scope, id);
+    this.containerName = check(this, "containerName", props.containerName, checkContainerName);
+    this.storageAccount = props.storageAccount;
+    this.cloud = props.storageAccount.cloud;
+    this.resource = new StorageContainer(this, "Resource", {
+      name: props.containerName,
+      storageAccountId: props.storageAccount.storageAccountId,
+      containerAccessType: "private",
+      provider: props.azurermProvider,
+    });
+    // Both refer to the container resource's name, so that whatever uses them waits for it.
+    this.containerUrl = containerUrl(props.storageAccount.accountName, this.resource.name, this.cloud);
+    this.containerResourceId = `${props.storageAccount.storageAccountId}${CONTAINERS_SEGMENT}${this.resource.name}`;
+    this.containerKey = this.node.path;
+  }
+}
+
+class ExistingContainer extends Construct implements ITransferContainer {
+  public readonly containerUrl: string;
+  public readonly containerName: string;
+  public readonly cloud: AzureCloud;
+  public readonly containerResourceId?: string;
+  public readonly containerKey: string;
+
+  public constructor(
+    scope: Construct,
+    id: string,
+    url: string,
+    public readonly storageAccount?: IStorageAccountRef,
+  ) {
+    super(scope, id);
+    this.containerUrl = check(this, "url", url, checkContainerUrl);
+    const parsed = Token.isUnresolved(url) ? undefined : parseContainerUrl(url);
+    this.containerName = parsed?.containerName ?? Token.asString(url);
+    this.cloud = parsed?.cloud ?? storageAccount?.cloud ?? AzureCloud.PUBLIC;
+    this.containerResourceId =
+      storageAccount && parsed
+        ? `${storageAccount.storageAccountId}${CONTAINERS_SEGMENT}${parsed.containerName}`
+        : undefined;
+    this.containerKey = parsed ? url.toLowerCase() : this.node.path;
+  }
+}
