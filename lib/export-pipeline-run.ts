@@ -37,7 +37,12 @@ export class ExportPipelineRun extends PipelineRunBase {
     );
     check(this, "blobName", props.blobName, checkBlobName);
     if (!Token.isUnresolved(props.artifacts)) {
-      check(this, "artifacts", props.artifacts.filter((a) => !Token.isUnresolved(a)), checkArtifacts);
+      check(
+        this,
+        "artifacts",
+        props.artifacts.filter((a) => !Token.isUnresolved(a)),
+        checkArtifacts,
+      );
     }
   }
 }

@@ -29,7 +29,14 @@ export class ExportPipeline extends TransferPipelineBase implements IExportPipel
     pipelineId: string,
     options: PipelineImportOptions = {},
   ): IExportPipeline {
-    const imported = new ImportedPipeline(scope, id, pipelineId, TransferSide.EXPORT, EXPORT_PIPELINE_TYPE, options);
+    const imported = new ImportedPipeline(
+      scope,
+      id,
+      pipelineId,
+      TransferSide.EXPORT,
+      EXPORT_PIPELINE_TYPE,
+      options,
+    );
     return Object.assign(imported, { exportPipelineId: imported.pipelineId });
   }
 

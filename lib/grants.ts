@@ -40,25 +40,31 @@ export function grantSecretRead(
 ): TerraformResource {
   watchForDuplicateAccessPolicies(consumer);
   if (grant.vault.accessModel === KeyVaultAccessModel.RBAC) {
-    return registerOnce(consumer, `rbac|${grant.secretKey}|${principal.principalKey}`, () =>
-      new RoleAssignment(consumer, "SecretReadRole", {
-        scope: grant.secretResourceId,
-        roleDefinitionName: KEY_VAULT_SECRETS_USER,
-        principalId: principal.principalId,
-        principalType: "ServicePrincipal",
-        description: "ACR Transfer pipeline reads its SAS token secret",
-        provider: azurermProvider,
-      }),
+    return registerOnce(
+      consumer,
+      `rbac|${grant.secretKey}|${principal.principalKey}`,
+      () =>
+        new RoleAssignment(consumer, "SecretReadRole", {
+          scope: grant.secretResourceId,
+          roleDefinitionName: KEY_VAULT_SECRETS_USER,
+          principalId: principal.principalId,
+          principalType: "ServicePrincipal",
+          description: "ACR Transfer pipeline reads its SAS token secret",
+          provider: azurermProvider,
+        }),
     );
   }
-  return registerOnce(consumer, `policy|${grant.vault.vaultKey}|${principal.principalKey}`, () =>
-    new KeyVaultAccessPolicy(consumer, "SecretReadPolicy", {
-      keyVaultId: grant.vault.keyVaultId,
-      tenantId: principal.tenantId,
-      objectId: principal.principalId,
-      secretPermissions: [...SECRET_READ_PERMISSIONS],
-      provider: azurermProvider,
-    }),
+  return registerOnce(
+    consumer,
+    `policy|${grant.vault.vaultKey}|${principal.principalKey}`,
+    () =>
+      new KeyVaultAccessPolicy(consumer, "SecretReadPolicy", {
+        keyVaultId: grant.vault.keyVaultId,
+        tenantId: principal.tenantId,
+        objectId: principal.principalId,
+        secretPermissions: [...SECRET_READ_PERMISSIONS],
+        provider: azurermProvider,
+      }),
   );
 }
 
@@ -71,15 +77,18 @@ export function grantContainerAccess(
   principal: PipelinePrincipal,
   azurermProvider?: TerraformProvider,
 ): TerraformResource {
-  return registerOnce(consumer, `blob|${containerKey}|${principal.principalKey}|${roleName}`, () =>
-    new RoleAssignment(consumer, "ContainerAccessRole", {
-      scope: containerResourceId,
-      roleDefinitionName: roleName,
-      principalId: principal.principalId,
-      principalType: "ServicePrincipal",
-      description: "ACR Transfer pipeline reaches its blob container",
-      provider: azurermProvider,
-    }),
+  return registerOnce(
+    consumer,
+    `blob|${containerKey}|${principal.principalKey}|${roleName}`,
+    () =>
+      new RoleAssignment(consumer, "ContainerAccessRole", {
+        scope: containerResourceId,
+        roleDefinitionName: roleName,
+        principalId: principal.principalId,
+        principalType: "ServicePrincipal",
+        description: "ACR Transfer pipeline reaches its blob container",
+        provider: azurermProvider,
+      }),
   );
 }
 
@@ -108,11 +117,16 @@ function duplicateAccessPolicyErrors(stack: TerraformStack): string[] {
       continue;
     }
     errors.push(
-      new TransferValidationError(child.node.path, "object_id", resolveIn(stack, child.objectIdInput), {
-        problem: `already has an access policy in the same vault, made by ${first.node.path}`,
-        rule: "one azurerm_key_vault_access_policy per (key_vault_id, object_id); azurerm keeps only one",
-        fix: "merge the permissions into one policy, or let the pipelines share the library's policy",
-      }).message,
+      new TransferValidationError(
+        child.node.path,
+        "object_id",
+        resolveIn(stack, child.objectIdInput),
+        {
+          problem: `already has an access policy in the same vault, made by ${first.node.path}`,
+          rule: "one azurerm_key_vault_access_policy per (key_vault_id, object_id); azurerm keeps only one",
+          fix: "merge the permissions into one policy, or let the pipelines share the library's policy",
+        },
+      ).message,
     );
   }
   return errors;

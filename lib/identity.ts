@@ -50,7 +50,9 @@ export class UserIdentity {
   }
 
   /** An identity read with azurerm's `DataAzurermUserAssignedIdentity`. */
-  public static fromDataUserAssignedIdentity(identity: DataAzurermUserAssignedIdentity): IUserIdentity {
+  public static fromDataUserAssignedIdentity(
+    identity: DataAzurermUserAssignedIdentity,
+  ): IUserIdentity {
     return {
       identityId: identity.id,
       principalId: identity.principalId,
@@ -84,7 +86,12 @@ class ImportedUserIdentity extends Construct implements IUserIdentity {
     private readonly options: UserIdentityImportOptions,
   ) {
     super(scope, id);
-    this.identityId = check(this, "identityId", identityId, resourceIdRule(USER_ASSIGNED_IDENTITY_ID));
+    this.identityId = check(
+      this,
+      "identityId",
+      identityId,
+      resourceIdRule(USER_ASSIGNED_IDENTITY_ID),
+    );
     this.identityKey = Token.isUnresolved(identityId) ? this.node.path : identityId.toLowerCase();
     this.lookup = new ResourceLookup(
       this,

@@ -38,11 +38,13 @@ export class ImportPipelineRun extends PipelineRunBase {
     );
     check(this, "blobName", props.blobName, checkBlobName);
     check(this, "catalogDigest", props.catalogDigest, (digest) =>
-      digest.trim() ? undefined : {
-        problem: "is empty",
-        rule: "a catalog digest, when given, is the digest of the exported tar",
-        fix: "leave catalogDigest unset, or pass the export run's catalogDigest",
-      },
+      digest.trim()
+        ? undefined
+        : {
+            problem: "is empty",
+            rule: "a catalog digest, when given, is the digest of the exported tar",
+            fix: "leave catalogDigest unset, or pass the export run's catalogDigest",
+          },
     );
   }
 }

@@ -34,7 +34,14 @@ export class ImportPipeline extends TransferPipelineBase implements IImportPipel
     pipelineId: string,
     options: PipelineImportOptions = {},
   ): IImportPipeline {
-    const imported = new ImportedPipeline(scope, id, pipelineId, TransferSide.IMPORT, IMPORT_PIPELINE_TYPE, options);
+    const imported = new ImportedPipeline(
+      scope,
+      id,
+      pipelineId,
+      TransferSide.IMPORT,
+      IMPORT_PIPELINE_TYPE,
+      options,
+    );
     return Object.assign(imported, { importPipelineId: imported.pipelineId });
   }
 

@@ -74,10 +74,17 @@ export class ImportedPipeline extends Construct {
       }
       return checkTransferName(name);
     });
-    this.apiVersion = check(this, "apiVersion", options.apiVersion ?? DEFAULT_TRANSFER_API_VERSION, checkApiVersion);
+    this.apiVersion = check(
+      this,
+      "apiVersion",
+      options.apiVersion ?? DEFAULT_TRANSFER_API_VERSION,
+      checkApiVersion,
+    );
     this.pipelineName = idSegment(pipelineId, 10);
     this.registryId = idPrefix(pipelineId, 9);
-    this.registryKey = Token.isUnresolved(pipelineId) ? this.node.path : this.registryId.toLowerCase();
+    this.registryKey = Token.isUnresolved(pipelineId)
+      ? this.node.path
+      : this.registryId.toLowerCase();
     this.lookup = new ResourceLookup(
       this,
       azapiType(resourceType, this.apiVersion),

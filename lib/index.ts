@@ -27,7 +27,12 @@ export { TransferPipelineBase, TransferPipelineProps } from "./pipeline-base";
 export { PipelineImportOptions } from "./imported-pipeline";
 export * from "./export-pipeline";
 export * from "./import-pipeline";
-export { PipelineRunBase, PipelineRunProps, DEFAULT_RUN_TIMEOUT, AUTHORIZATION_RETRY_PATTERNS } from "./pipeline-run-base";
+export {
+  PipelineRunBase,
+  PipelineRunProps,
+  DEFAULT_RUN_TIMEOUT,
+  AUTHORIZATION_RETRY_PATTERNS,
+} from "./pipeline-run-base";
 export * from "./export-pipeline-run";
 export * from "./import-pipeline-run";
 export {

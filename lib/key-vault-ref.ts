@@ -59,7 +59,10 @@ export class KeyVaultRef {
   }
 
   /** A vault read with azurerm's `DataAzurermKeyVault`. */
-  public static fromDataKeyVault(vault: DataAzurermKeyVault, options: KeyVaultImportOptions): IKeyVaultRef {
+  public static fromDataKeyVault(
+    vault: DataAzurermKeyVault,
+    options: KeyVaultImportOptions,
+  ): IKeyVaultRef {
     return {
       keyVaultId: vault.id,
       vaultName: vault.nameInput ?? vault.name,
@@ -89,10 +92,17 @@ class ImportedKeyVault extends Construct implements IKeyVaultRef {
   public readonly cloud: AzureCloud;
   public readonly vaultKey: string;
 
-  public constructor(scope: Construct, id: string, keyVaultId: string, options: KeyVaultImportOptions) {
+  public constructor(
+    scope: Construct,
+    id: string,
+    keyVaultId: string,
+    options: KeyVaultImportOptions,
+  ) {
     super(scope, id);
     this.keyVaultId = check(this, "keyVaultId", keyVaultId, resourceIdRule(KEY_VAULT_ID));
-    const parsed = Token.isUnresolved(keyVaultId) ? undefined : parseResourceId(keyVaultId, KEY_VAULT_ID);
+    const parsed = Token.isUnresolved(keyVaultId)
+      ? undefined
+      : parseResourceId(keyVaultId, KEY_VAULT_ID);
     this.vaultName = parsed?.name ?? lastSegment(keyVaultId);
     this.accessModel = options.accessModel;
     this.cloud = options.cloud ?? AzureCloud.PUBLIC;

@@ -1,6 +1,11 @@
 import { ITerraformDependable, TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
-import { DEFAULT_TRANSFER_API_VERSION, STORAGE_ACCESS_MODE_API_VERSION, checkApiVersion, supportsStorageAccessMode } from "./arm/api-versions";
+import {
+  DEFAULT_TRANSFER_API_VERSION,
+  STORAGE_ACCESS_MODE_API_VERSION,
+  checkApiVersion,
+  supportsStorageAccessMode,
+} from "./arm/api-versions";
 import { PipelineStorageBody, StorageAccessMode } from "./arm/bodies";
 import { AzureCloud, cloudOfLocation } from "./arm/clouds";
 import { checkTransferName } from "./arm/names";
@@ -103,16 +108,31 @@ export abstract class TransferPipelineBase extends Construct {
   /** The azapi resource. */
   public readonly resource: AzapiResource;
 
-  protected constructor(scope: Construct, id: string, props: TransferPipelineProps, spec: PipelineSideSpec) {
+  protected constructor(
+    scope: Construct,
+    id: string,
+    props: TransferPipelineProps,
+    spec: PipelineSideSpec,
+  ) {
     super(scope, id);
     this.side = spec.side;
     this.pipelineName = check(this, "pipelineName", props.pipelineName, checkTransferName);
-    this.apiVersion = check(this, "apiVersion", props.apiVersion ?? DEFAULT_TRANSFER_API_VERSION, checkApiVersion);
+    this.apiVersion = check(
+      this,
+      "apiVersion",
+      props.apiVersion ?? DEFAULT_TRANSFER_API_VERSION,
+      checkApiVersion,
+    );
     check(this, "options", spec.options, optionsRule(spec.side));
     const location = this.resolveLocation(props);
     const identity = props.identity ?? PipelineIdentity.systemAssigned();
     if (identity.userIdentity) {
-      check(this, "identity", identity.userIdentity.identityId, resourceIdRule(USER_ASSIGNED_IDENTITY_ID));
+      check(
+        this,
+        "identity",
+        identity.userIdentity.identityId,
+        resourceIdRule(USER_ASSIGNED_IDENTITY_ID),
+      );
     }
     const secret = this.checkStorageAccess(props.storageAccess, spec);
     this.checkClouds(location, props.container, secret);
@@ -155,13 +175,16 @@ export abstract class TransferPipelineBase extends Construct {
       fail(this, "location", undefined, {
         problem: "is not set and the registry's location is unknown",
         rule: "a pipeline has a location; it defaults to the registry's when the registry knows it",
-        fix: "set location (e.g. \"eastus\"), or pass Registry.fromRegistryId(..., { location })",
+        fix: 'set location (e.g. "eastus"), or pass Registry.fromRegistryId(..., { location })',
       });
     }
     return location;
   }
 
-  private checkStorageAccess(access: StorageAccess, spec: PipelineSideSpec): ISasTokenSecret | undefined {
+  private checkStorageAccess(
+    access: StorageAccess,
+    spec: PipelineSideSpec,
+  ): ISasTokenSecret | undefined {
     if (access.mode === StorageAccessMode.MANAGED_IDENTITY) {
       if (!supportsStorageAccessMode(this.apiVersion)) {
         fail(this, "storageAccess", access.mode, {
@@ -216,7 +239,11 @@ export abstract class TransferPipelineBase extends Construct {
     }
   }
 
-  private checkClouds(location: string, container: ITransferContainer, secret?: ISasTokenSecret): void {
+  private checkClouds(
+    location: string,
+    container: ITransferContainer,
+    secret?: ISasTokenSecret,
+  ): void {
     if (Token.isUnresolved(location)) return;
     const cloud = cloudOfLocation(location);
     const mismatch = (what: string, other: AzureCloud, value: string) =>
@@ -228,7 +255,8 @@ export abstract class TransferPipelineBase extends Construct {
     if (container.cloud !== cloud) {
       mismatch("container", container.cloud, container.containerUrl);
     }
-    if (secret?.cloud && secret.cloud !== cloud) mismatch("storageAccess", secret.cloud, secret.secretUri);
+    if (secret?.cloud && secret.cloud !== cloud)
+      mismatch("storageAccess", secret.cloud, secret.secretUri);
   }
 
   private claimName(registryKey: string, side: TransferSide): void {
@@ -271,7 +299,11 @@ export abstract class TransferPipelineBase extends Construct {
       if (!secret.keyVault || !secret.secretResourceId) return undefined;
       return grantSecretRead(
         this,
-        { vault: secret.keyVault, secretResourceId: secret.secretResourceId, secretKey: secret.secretKey },
+        {
+          vault: secret.keyVault,
+          secretResourceId: secret.secretResourceId,
+          secretKey: secret.secretKey,
+        },
         principal,
         props.azurermProvider,
       );

@@ -94,7 +94,7 @@ export abstract class PipelineRunBase extends Construct {
       responseExportValues: { ...RUN_OUTPUTS },
       retry: { errorMessageRegex: [...AUTHORIZATION_RETRY_PATTERNS] },
       timeouts: { create: timeout, update: timeout },
-      dependsOn: pipeline.grants,
+      dependsOn: pipeline.grants.length > 0 ? pipeline.grants : undefined,
       provider: props.provider,
     });
     this.runId = this.resource.id;

@@ -57,7 +57,11 @@ export class Registry {
 
   /** A registry read with azurerm's `DataAzurermContainerRegistry` data source. */
   public static fromDataContainerRegistry(registry: DataAzurermContainerRegistry): IRegistry {
-    return { registryId: registry.id, location: registry.location, registryKey: registry.node.path };
+    return {
+      registryId: registry.id,
+      location: registry.location,
+      registryKey: registry.node.path,
+    };
   }
 
   private constructor() {}
@@ -68,7 +72,12 @@ class ImportedRegistry extends Construct implements IRegistry {
   public readonly location?: string;
   public readonly registryKey: string;
 
-  public constructor(scope: Construct, id: string, registryId: string, options: RegistryImportOptions) {
+  public constructor(
+    scope: Construct,
+    id: string,
+    registryId: string,
+    options: RegistryImportOptions,
+  ) {
     super(scope, id);
     this.registryId = check(this, "registryId", registryId, resourceIdRule(REGISTRY_ID));
     this.location = options.location;

@@ -129,7 +129,12 @@ export class SasTokenSecret extends Construct implements ISasTokenSecret {
       });
     }
     const vault = KeyVaultRef.fromKeyVaultId(holder, "Vault", vaultId, options);
-    return new ExistingSecret(holder, "Secret", secretUri(vault.vaultName, name, vault.cloud), vault);
+    return new ExistingSecret(
+      holder,
+      "Secret",
+      secretUri(vault.vaultName, name, vault.cloud),
+      vault,
+    );
   }
 
   public readonly secretUri: string;
@@ -219,7 +224,10 @@ export class SasTokenSecret extends Construct implements ISasTokenSecret {
     check(this, "token.start", generated.start, checkUtcTimestamp);
     const now = Date.now();
     check(this, "token.expiry", generated.expiry, expiryRule(generated.start, now));
-    if (!Token.isUnresolved(generated.expiry) && daysUntil(generated.expiry, now) < SHORT_EXPIRY_DAYS) {
+    if (
+      !Token.isUnresolved(generated.expiry) &&
+      daysUntil(generated.expiry, now) < SHORT_EXPIRY_DAYS
+    ) {
       Annotations.of(this).addWarning(
         `the SAS token expires on ${generated.expiry}, in under ${SHORT_EXPIRY_DAYS} days; ` +
           "runs fail after that until the expiry is moved and the stack re-applied",
@@ -266,7 +274,9 @@ class ExistingSecret extends Construct implements ISasTokenSecret {
     this.secretUri = check(this, "secretUri", uri, checkSecretUri);
     const parsed = Token.isUnresolved(uri) ? undefined : parseSecretUri(uri);
     this.cloud = parsed?.cloud ?? keyVault?.cloud;
-    this.secretKey = parsed ? `${parsed.vaultName}/${parsed.secretName}`.toLowerCase() : this.node.path;
+    this.secretKey = parsed
+      ? `${parsed.vaultName}/${parsed.secretName}`.toLowerCase()
+      : this.node.path;
     if (parsed && keyVault) {
       this.checkMatchesVault(uri, parsed.vaultName, parsed.cloud, keyVault);
       this.secretResourceId = `${keyVault.keyVaultId}/secrets/${parsed.secretName}`;
@@ -279,7 +289,12 @@ class ExistingSecret extends Construct implements ISasTokenSecret {
     }
   }
 
-  private checkMatchesVault(uri: string, vaultName: string, cloud: AzureCloud, vault: IKeyVaultRef): void {
+  private checkMatchesVault(
+    uri: string,
+    vaultName: string,
+    cloud: AzureCloud,
+    vault: IKeyVaultRef,
+  ): void {
     if (cloud !== vault.cloud) {
       fail(this, "secretUri", uri, {
         problem: `points at the ${cloud} cloud, but its vault is in ${vault.cloud}`,
@@ -287,7 +302,10 @@ class ExistingSecret extends Construct implements ISasTokenSecret {
         fix: `give the KeyVaultRef cloud: AzureCloud.${enumKey(cloud)}, or use the vault's own URI`,
       });
     }
-    if (!Token.isUnresolved(vault.vaultName) && vault.vaultName.toLowerCase() !== vaultName.toLowerCase()) {
+    if (
+      !Token.isUnresolved(vault.vaultName) &&
+      vault.vaultName.toLowerCase() !== vaultName.toLowerCase()
+    ) {
       fail(this, "secretUri", uri, {
         problem: `names the vault "${vaultName}", but keyVault is "${vault.vaultName}"`,
         rule: "the secret lives in the vault given as keyVault",

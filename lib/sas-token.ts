@@ -52,7 +52,11 @@ export class SasToken {
    * 1.11+): the token reaches neither state nor cdktf.out. Bump `version` to rotate.
    */
   public static fromVariable(variable: TerraformVariable, version: number): SasToken {
-    return new SasToken(SasTokenKind.WRITE_ONLY, { variable, value: variable.stringValue, version });
+    return new SasToken(SasTokenKind.WRITE_ONLY, {
+      variable,
+      value: variable.stringValue,
+      version,
+    });
   }
 
   /**

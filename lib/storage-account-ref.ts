@@ -91,7 +91,12 @@ class ImportedStorageAccount extends Construct implements IStorageAccountRef {
     private readonly options: StorageAccountImportOptions,
   ) {
     super(scope, id);
-    this.storageAccountId = check(this, "storageAccountId", storageAccountId, resourceIdRule(STORAGE_ACCOUNT_ID));
+    this.storageAccountId = check(
+      this,
+      "storageAccountId",
+      storageAccountId,
+      resourceIdRule(STORAGE_ACCOUNT_ID),
+    );
     this.accountName = lastSegment(storageAccountId);
     this.cloud = options.cloud ?? AzureCloud.PUBLIC;
   }

@@ -3,7 +3,12 @@ import { TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
 import { AzureCloud } from "./arm/clouds";
 import { STORAGE_ACCOUNT_ID, resourceIdRule } from "./arm/resource-ids";
-import { checkContainerName, checkContainerUrl, containerUrl, parseContainerUrl } from "./arm/storage";
+import {
+  checkContainerName,
+  checkContainerUrl,
+  containerUrl,
+  parseContainerUrl,
+} from "./arm/storage";
 import { idPrefix, idSegment } from "./arm/token-ids";
 import { IStorageAccountRef, StorageAccountRef } from "./storage-account-ref";
 import { check } from "./validation/check";
@@ -126,7 +131,11 @@ export class TransferContainer extends Construct implements ITransferContainer {
       provider: props.azurermProvider,
     });
     // Both refer to the container resource's name, so that whatever uses them waits for it.
-    this.containerUrl = containerUrl(props.storageAccount.accountName, this.resource.name, this.cloud);
+    this.containerUrl = containerUrl(
+      props.storageAccount.accountName,
+      this.resource.name,
+      this.cloud,
+    );
     this.containerResourceId = `${props.storageAccount.storageAccountId}${CONTAINERS_SEGMENT}${this.resource.name}`;
     this.containerKey = this.node.path;
   }

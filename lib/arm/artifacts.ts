@@ -3,7 +3,8 @@ import { Violation } from "../validation/violation";
 /** Most artifacts one pipeline run may transfer. */
 export const MAX_ARTIFACTS_PER_RUN = 50;
 
-const REPOSITORY = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*";
+const REPOSITORY =
+  "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*";
 const TAG = "[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}";
 const ARTIFACT = new RegExp(`^${REPOSITORY}(?::${TAG}|@sha256:[a-f0-9]{64})?$`);
 const ARTIFACT_RULE =
@@ -44,10 +45,22 @@ export function checkArtifacts(artifacts: readonly string[]): Violation | undefi
     return {
       problem: `contains the malformed reference ${JSON.stringify(malformed)}`,
       rule: ARTIFACT_RULE,
-      fix: malformed.includes("sha256:")
-        ? "write the digest as repository@sha256: followed by 64 lowercase hex digits"
-        : "write it as repository, repository:tag or repository@sha256:<digest>, without the registry host",
+      fix: artifactFix(malformed),
     };
   }
   return undefined;
+}
+
+function artifactFix(artifact: string): string {
+  const [repository] = artifact.split(/[:@]/);
+  if (/^[^/]+\.[^/]+\//.test(repository)) {
+    return `drop the registry host: "${artifact.slice(artifact.indexOf("/") + 1)}"`;
+  }
+  if (ARTIFACT.test(artifact.replace(repository, repository.toLowerCase()))) {
+    return `repository names are lowercase: use "${artifact.replace(repository, repository.toLowerCase())}"`;
+  }
+  if (artifact.includes("sha256:")) {
+    return "write the digest as repository@sha256: followed by 64 lowercase hex digits";
+  }
+  return "write it as repository, repository:tag or repository@sha256:<digest>";
 }

@@ -22,10 +22,18 @@ export function expiryRule(start: string, now: number): (expiry: string) => Viol
     if (format) return format;
     const rule = "the expiry lies in the future and after the start";
     if (Date.parse(expiry) <= now) {
-      return { problem: "lies in the past", rule, fix: "set a later expiry and plan a rotation before it" };
+      return {
+        problem: "lies in the past",
+        rule,
+        fix: "set a later expiry and plan a rotation before it",
+      };
     }
     if (!RFC3339_UTC.test(start) || Date.parse(expiry) > Date.parse(start)) return undefined;
-    return { problem: `is not after the start ${start}`, rule, fix: "move the expiry after the start" };
+    return {
+      problem: `is not after the start ${start}`,
+      rule,
+      fix: "move the expiry after the start",
+    };
   };
 }
 

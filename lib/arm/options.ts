@@ -32,7 +32,9 @@ const OPTIONS: Readonly<Record<TransferSide, readonly string[]>> = {
 };
 
 /** Options must belong to the pipeline's side and appear once each. */
-export function optionsRule(side: TransferSide): (options: readonly string[]) => Violation | undefined {
+export function optionsRule(
+  side: TransferSide,
+): (options: readonly string[]) => Violation | undefined {
   const allowed = OPTIONS[side];
   const other = side === TransferSide.EXPORT ? TransferSide.IMPORT : TransferSide.EXPORT;
   const rule = `${side} pipelines take ${allowed.join(", ")}`;
@@ -52,7 +54,11 @@ export function optionsRule(side: TransferSide): (options: readonly string[]) =>
     }
     const duplicate = options.find((o, i) => options.indexOf(o) !== i);
     if (duplicate !== undefined) {
-      return { problem: `lists "${duplicate}" twice`, rule: `${rule}, each once`, fix: "list it once" };
+      return {
+        problem: `lists "${duplicate}" twice`,
+        rule: `${rule}, each once`,
+        fix: "list it once",
+      };
     }
     return undefined;
   };

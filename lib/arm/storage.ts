@@ -84,7 +84,10 @@ export function checkContainerUrl(url: string): Violation | undefined {
     return { ...checkStorageAccountName(match[1])!, rule: URL_RULE };
   }
   if (match && !CONTAINER_NAME.test(match[3])) {
-    return { ...checkContainerName(match[3])!, problem: `has a container name that breaks Azure's rules` };
+    return {
+      ...checkContainerName(match[3])!,
+      problem: `has a container name that breaks Azure's rules`,
+    };
   }
   return {
     problem: "is not a blob container URL",
@@ -94,14 +97,23 @@ export function checkContainerUrl(url: string): Violation | undefined {
 }
 
 /** The URL of a container in a cloud. */
-export function containerUrl(accountName: string, containerName: string, cloud: AzureCloud): string {
+export function containerUrl(
+  accountName: string,
+  containerName: string,
+  cloud: AzureCloud,
+): string {
   return `https://${accountName}.blob.${cloudEndpoints(cloud).blobSuffix}/${containerName}`;
 }
 
 /** Blob names: 1-1024 characters, not ending with '.' or '/', no control characters. */
 export function checkBlobName(name: string): Violation | undefined {
-  // eslint-disable-next-line no-control-regex
-  if (name.length >= 1 && name.length <= 1024 && !/[.\\/]$/.test(name) && !/[\u0000-\u001f]/.test(name)) {
+  if (
+    name.length >= 1 &&
+    name.length <= 1024 &&
+    !/[.\\/]$/.test(name) &&
+    // eslint-disable-next-line no-control-regex
+    !/[\u0000-\u001f]/.test(name)
+  ) {
     return undefined;
   }
   return {

@@ -77,7 +77,12 @@ function hclAttribute(kind: AttributeKind, value: unknown): Record<string, unkno
     case "object":
       return { value, isBlock: false, type: "any", storageClassType: "any" };
     case "block":
-      return { value: toHclBlockBody(value), isBlock: true, type: "struct", storageClassType: kind };
+      return {
+        value: toHclBlockBody(value),
+        isBlock: true,
+        type: "struct",
+        storageClassType: kind,
+      };
     case "blockList":
       return {
         value: (value as Record<string, unknown>[]).map(toHclBlockBody),

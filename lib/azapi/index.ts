@@ -2,7 +2,4 @@ export * from "./provider";
 export * from "./resource";
 export * from "./data-client-config";
 export * from "./data-resource";
-export {
-  AZAPI_PROVIDER_SOURCE,
-  AZAPI_PROVIDER_VERSION_CONSTRAINT,
-} from "./provider-metadata";
+export { AZAPI_PROVIDER_SOURCE, AZAPI_PROVIDER_VERSION_CONSTRAINT } from "./provider-metadata";

@@ -23,7 +23,12 @@ export function check<T>(
 }
 
 /** Throws a TransferValidationError naming the construct's path, for a rule checked inline. */
-export function fail(scope: IConstruct, subject: string, value: unknown, violation: Violation): never {
+export function fail(
+  scope: IConstruct,
+  subject: string,
+  value: unknown,
+  violation: Violation,
+): never {
   throw new TransferValidationError(scope.node.path, subject, value, violation);
 }
 

@@ -1,0 +1,208 @@
+import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
+import { TerraformStack, TerraformVariable, Testing } from "cdktf";
+import {
+  ExportOption,
+  ExportPipeline,
+  ExportPipelineRun,
+  ImportOption,
+  ImportPipeline,
+  ImportPipelineRun,
+  KeyVaultAccessModel,
+  KeyVaultRef,
+  PipelineIdentity,
+  Registry,
+  SasToken,
+  SasTokenSecret,
+  StorageAccess,
+  StorageAccountRef,
+  TransferContainer,
+  UserIdentity,
+} from "../../lib";
+import * as ids from "./ids";
+
+/** A named stack builder: the configurations every snapshot and conformance test covers. */
+export interface TestStack {
+  /** Short name, used in test titles. */
+  readonly name: string;
+  /** Builds the stack in a fresh app. */
+  readonly build: () => TerraformStack;
+}
+
+function newStack(): TerraformStack {
+  return new TerraformStack(Testing.app(), "test");
+}
+
+function sasExport(apiVersion?: string): TerraformStack {
+  const stack = newStack();
+  const registry = Registry.fromRegistryId(stack, "Registry", ids.REGISTRY_ID, {
+    location: "eastus",
+  });
+  const vault = KeyVaultRef.fromKeyVaultId(stack, "Vault", ids.VAULT_ID, {
+    accessModel: KeyVaultAccessModel.ACCESS_POLICY,
+  });
+  const pipeline = new ExportPipeline(stack, "Export", {
+    registry,
+    pipelineName: "myExportPipeline",
+    container: TransferContainer.fromUrl(stack, "Container", ids.CONTAINER_URL),
+    storageAccess: StorageAccess.sasToken(
+      SasTokenSecret.fromSecretUri(stack, "Secret", ids.EXPORT_SECRET_URI, { keyVault: vault }),
+    ),
+    options: [ExportOption.OVERWRITE_BLOBS, ExportOption.CONTINUE_ON_ERRORS],
+    apiVersion,
+  });
+  new ExportPipelineRun(stack, "Run", {
+    pipeline,
+    runName: "myPipelineRunExport",
+    blobName: "myblob",
+    artifacts: ["hello-world:latest", ids.DIGEST_ARTIFACT],
+    rerunToken: "2026-11-26",
+  });
+  return stack;
+}
+
+function sasImportUserAssignedRbac(): TerraformStack {
+  const stack = newStack();
+  const registry = Registry.fromRegistryId(stack, "Registry", ids.REGISTRY_ID, {
+    location: "eastus",
+  });
+  const vault = KeyVaultRef.fromKeyVaultId(stack, "Vault", ids.VAULT_ID, {
+    accessModel: KeyVaultAccessModel.RBAC,
+  });
+  const identity = new UserAssignedIdentity(stack, "Identity", {
+    name: "transfer-identity",
+    resourceGroupName: "transfer-rg",
+    location: "eastus",
+  });
+  const token = new TerraformVariable(stack, "import_sas", { type: "string", sensitive: true });
+  const secret = new SasTokenSecret(stack, "Secret", {
+    keyVault: vault,
+    secretName: "acrimportsas",
+    token: SasToken.fromVariable(token, 1),
+  });
+  const pipeline = new ImportPipeline(stack, "Import", {
+    registry,
+    pipelineName: "myImportPipeline",
+    container: TransferContainer.fromUrl(stack, "Container", ids.CONTAINER_URL),
+    storageAccess: StorageAccess.sasToken(secret),
+    identity: PipelineIdentity.userAssigned(UserIdentity.fromUserAssignedIdentity(identity)),
+    options: [ImportOption.OVERWRITE_TAGS, ImportOption.CONTINUE_ON_ERRORS],
+  });
+  new ImportPipelineRun(stack, "Run", {
+    pipeline,
+    runName: "myPipelineRunImport",
+    blobName: "myblob",
+    timeout: "4h",
+  });
+  return stack;
+}
+
+function managedIdentityBothSides(): TerraformStack {
+  const stack = newStack();
+  const registry = Registry.fromRegistryId(stack, "Registry", ids.REGISTRY_ID, {
+    location: "eastus",
+  });
+  const account = StorageAccountRef.fromStorageAccountId(stack, "Account", ids.ACCOUNT_ID);
+  const container = new TransferContainer(stack, "Container", {
+    storageAccount: account,
+    containerName: "transfer",
+  });
+  const identity = UserIdentity.fromIdentityId(stack, "Identity", ids.IDENTITY_ID);
+  const exporter = new ExportPipeline(stack, "Export", {
+    registry,
+    pipelineName: "exportmi",
+    container,
+    storageAccess: StorageAccess.managedIdentity(),
+    identity: PipelineIdentity.systemAndUserAssigned(identity),
+  });
+  const importer = new ImportPipeline(stack, "Import", {
+    registry,
+    pipelineName: "importmi",
+    container,
+    storageAccess: StorageAccess.managedIdentity(),
+    options: [ImportOption.DELETE_SOURCE_BLOB_ON_SUCCESS],
+    sourceTriggerEnabled: false,
+  });
+  new ExportPipelineRun(stack, "ExportRun", {
+    pipeline: exporter,
+    runName: "exportrun1",
+    blobName: "images-2026-11",
+    artifacts: ["samples/hello-world:v1"],
+  });
+  new ImportPipelineRun(stack, "ImportRun", {
+    pipeline: importer,
+    runName: "importrun1",
+    blobName: "images-2026-11",
+    catalogDigest: `sha256:${"a".repeat(64)}`,
+  });
+  return stack;
+}
+
+function generatedSas(): TerraformStack {
+  const stack = newStack();
+  const registry = Registry.fromRegistryId(stack, "Registry", ids.REGISTRY_ID, {
+    location: "eastus",
+  });
+  const vault = KeyVaultRef.fromKeyVaultId(stack, "Vault", ids.VAULT_ID, {
+    accessModel: KeyVaultAccessModel.ACCESS_POLICY,
+  });
+  const account = StorageAccountRef.fromStorageAccountId(stack, "Account", ids.ACCOUNT_ID);
+  const container = new TransferContainer(stack, "Container", {
+    storageAccount: account,
+    containerName: "transfer",
+  });
+  const secret = new SasTokenSecret(stack, "Secret", {
+    keyVault: vault,
+    secretName: "acrimportsas",
+    token: SasToken.generateForImport({
+      container,
+      start: "2026-01-01T00:00:00Z",
+      expiry: "2099-01-01T00:00:00Z",
+      allowDelete: true,
+    }),
+  });
+  new ImportPipeline(stack, "Import", {
+    registry,
+    pipelineName: "importgenerated",
+    container,
+    storageAccess: StorageAccess.sasToken(secret),
+    options: [ImportOption.DELETE_SOURCE_BLOB_ON_SUCCESS],
+  });
+  return stack;
+}
+
+function importedPipelineRun(): TerraformStack {
+  const stack = newStack();
+  const pipeline = ExportPipeline.fromPipelineId(
+    stack,
+    "Pipeline",
+    `${ids.REGISTRY_ID}/exportPipelines/myExportPipeline`,
+    { apiVersion: "2023-11-01-preview" },
+  );
+  new ExportPipelineRun(stack, "Run", {
+    pipeline,
+    runName: "nightly001",
+    blobName: "nightly",
+    artifacts: ["samples/nginx:v1"],
+  });
+  return stack;
+}
+
+/** Every configuration under test. */
+export const TEST_STACKS: readonly TestStack[] = [
+  { name: "export, SAS token, system-assigned, access policy", build: () => sasExport() },
+  { name: "export, SAS token, old api-version", build: () => sasExport("2019-12-01-preview") },
+  {
+    name: "import, SAS token (write-only), user-assigned, RBAC vault",
+    build: sasImportUserAssignedRbac,
+  },
+  { name: "both sides, managed identity", build: managedIdentityBothSides },
+  { name: "import, generated SAS with delete", build: generatedSas },
+  { name: "run on a pipeline made elsewhere", build: importedPipelineRun },
+];
+
+/** The synthesized JSON of a stack, parsed. */
+export function synthObject(
+  stack: TerraformStack,
+): Record<string, Record<string, Record<string, unknown>>> {
+  return JSON.parse(Testing.synth(stack));
+}
