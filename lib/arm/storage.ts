@@ -111,7 +111,6 @@ export function checkBlobName(name: string): Violation | undefined {
     name.length >= 1 &&
     name.length <= 1024 &&
     !/[.\\/]$/.test(name) &&
-    // eslint-disable-next-line no-control-regex
     !/[\u0000-\u001f]/.test(name)
   ) {
     return undefined;
