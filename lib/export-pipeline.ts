@@ -3,7 +3,7 @@ import { exportPipelineBody } from "./arm/bodies";
 import { ExportOption, TransferSide } from "./arm/options";
 import { EXPORT_PIPELINE_TYPE } from "./arm/resource-types";
 import { STORAGE_BLOB_DATA_CONTRIBUTOR } from "./grants";
-import { ImportedPipeline, PipelineImportOptions } from "./imported-pipeline";
+import { ImportedExportPipeline, PipelineImportOptions } from "./imported-pipeline";
 import { IExportPipeline } from "./pipeline";
 import { TransferPipelineBase, TransferPipelineProps } from "./pipeline-base";
 import { fail } from "./validation/check";
@@ -29,15 +29,7 @@ export class ExportPipeline extends TransferPipelineBase implements IExportPipel
     pipelineId: string,
     options: PipelineImportOptions = {},
   ): IExportPipeline {
-    const imported = new ImportedPipeline(
-      scope,
-      id,
-      pipelineId,
-      TransferSide.EXPORT,
-      EXPORT_PIPELINE_TYPE,
-      options,
-    );
-    return Object.assign(imported, { exportPipelineId: imported.pipelineId });
+    return new ImportedExportPipeline(scope, id, pipelineId, options);
   }
 
   /** Same as pipelineId. */

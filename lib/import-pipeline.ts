@@ -3,7 +3,7 @@ import { importPipelineBody } from "./arm/bodies";
 import { ImportOption, TransferSide } from "./arm/options";
 import { IMPORT_PIPELINE_TYPE } from "./arm/resource-types";
 import { STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_READER } from "./grants";
-import { ImportedPipeline, PipelineImportOptions } from "./imported-pipeline";
+import { ImportedImportPipeline, PipelineImportOptions } from "./imported-pipeline";
 import { IImportPipeline } from "./pipeline";
 import { TransferPipelineBase, TransferPipelineProps } from "./pipeline-base";
 
@@ -34,15 +34,7 @@ export class ImportPipeline extends TransferPipelineBase implements IImportPipel
     pipelineId: string,
     options: PipelineImportOptions = {},
   ): IImportPipeline {
-    const imported = new ImportedPipeline(
-      scope,
-      id,
-      pipelineId,
-      TransferSide.IMPORT,
-      IMPORT_PIPELINE_TYPE,
-      options,
-    );
-    return Object.assign(imported, { importPipelineId: imported.pipelineId });
+    return new ImportedImportPipeline(scope, id, pipelineId, options);
   }
 
   /** Same as pipelineId. */

@@ -4,8 +4,9 @@ import { DEFAULT_TRANSFER_API_VERSION, checkApiVersion } from "./arm/api-version
 import { checkTransferName } from "./arm/names";
 import { TransferSide } from "./arm/options";
 import { REGISTRY_ID, parseResourceId } from "./arm/resource-ids";
-import { azapiType } from "./arm/resource-types";
+import { EXPORT_PIPELINE_TYPE, IMPORT_PIPELINE_TYPE, azapiType } from "./arm/resource-types";
 import { idPrefix, idSegment } from "./arm/token-ids";
+import { IExportPipeline, IImportPipeline } from "./pipeline";
 import { ResourceLookup } from "./resource-lookup";
 import { check } from "./validation/check";
 
@@ -29,7 +30,7 @@ export interface PipelineImportOptions {
 }
 
 /** A pipeline known by ID: enough to start runs on it. No grants are made for it. */
-export class ImportedPipeline extends Construct {
+export abstract class ImportedPipeline extends Construct {
   /** ARM resource ID of the pipeline. */
   public readonly pipelineId: string;
   /** Pipeline name (from the ID). */
@@ -47,7 +48,7 @@ export class ImportedPipeline extends Construct {
   private readonly lookup: ResourceLookup;
 
   /** Validates the ID (unless a token) against the side's resource type. */
-  public constructor(
+  protected constructor(
     scope: Construct,
     id: string,
     pipelineId: string,
@@ -97,5 +98,39 @@ export class ImportedPipeline extends Construct {
   /** Principal ID given in the options, else the pipeline's system-assigned identity read at plan time. */
   public get principalId(): string {
     return this.options.principalId ?? this.lookup.value("principal_id");
+  }
+}
+
+/** An export pipeline known by ID. */
+export class ImportedExportPipeline extends ImportedPipeline implements IExportPipeline {
+  /** Same as pipelineId. */
+  public readonly exportPipelineId: string;
+
+  /** Validates the ID (unless a token) as an export pipeline ID. */
+  public constructor(
+    scope: Construct,
+    id: string,
+    pipelineId: string,
+    options: PipelineImportOptions,
+  ) {
+    super(scope, id, pipelineId, TransferSide.EXPORT, EXPORT_PIPELINE_TYPE, options);
+    this.exportPipelineId = this.pipelineId;
+  }
+}
+
+/** An import pipeline known by ID. */
+export class ImportedImportPipeline extends ImportedPipeline implements IImportPipeline {
+  /** Same as pipelineId. */
+  public readonly importPipelineId: string;
+
+  /** Validates the ID (unless a token) as an import pipeline ID. */
+  public constructor(
+    scope: Construct,
+    id: string,
+    pipelineId: string,
+    options: PipelineImportOptions,
+  ) {
+    super(scope, id, pipelineId, TransferSide.IMPORT, IMPORT_PIPELINE_TYPE, options);
+    this.importPipelineId = this.pipelineId;
   }
 }

@@ -157,7 +157,7 @@ class ExistingContainer extends Construct implements ITransferContainer {
     super(scope, id);
     this.containerUrl = check(this, "url", url, checkContainerUrl);
     const parsed = Token.isUnresolved(url) ? undefined : parseContainerUrl(url);
-    this.containerName = parsed?.containerName ?? Token.asString(url);
+    this.containerName = parsed?.containerName ?? idSegment(url, 3);
     this.cloud = parsed?.cloud ?? storageAccount?.cloud ?? AzureCloud.PUBLIC;
     this.containerResourceId =
       storageAccount && parsed

@@ -1,4 +1,4 @@
-import { ITerraformDependable, TerraformMetaArguments, TerraformResource, Token } from "cdktf";
+import { TerraformMetaArguments, TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
 import { AttributeSpec, toHclAttributes, toJsonAttributes } from "./attributes";
 import { AZAPI_GENERATOR_METADATA } from "./provider-metadata";
@@ -183,11 +183,6 @@ export class AzapiResource extends TerraformResource {
   /** One list value of `output`, by its key (map form) or dotted path (list form). */
   public outputList(path: string): string[] {
     return Token.asList(this.interpolationForAttribute(`output.${path}`));
-  }
-
-  /** Adds resources this one must wait for (Terraform `depends_on`). */
-  public addDependencies(...dependables: ITerraformDependable[]): void {
-    for (const d of dependables) this.dependsOn = [...(this.dependsOn ?? []), d.fqn];
   }
 
   private values(): Record<string, unknown> {

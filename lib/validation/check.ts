@@ -31,11 +31,3 @@ export function fail(
 ): never {
   throw new TransferValidationError(scope.node.path, subject, value, violation);
 }
-
-/** True when the value is a token or holds one anywhere (list elements, object members). */
-export function holdsToken(value: unknown): boolean {
-  if (value === undefined || value === null) return false;
-  if (Token.isUnresolved(value)) return true;
-  if (Array.isArray(value)) return value.some(holdsToken);
-  return false;
-}

@@ -1,0 +1,57 @@
+import { TerraformStack } from "cdktf";
+import { synthJson } from "./synth-json";
+
+/** One block of synthesized Terraform JSON, as written (`resource.<type>.<name>`). */
+export type TerraformBlock = Record<string, unknown>;
+
+/** Synthesized Terraform JSON, parsed: the parts the harness reads. */
+export interface SynthesizedTerraform {
+  /** `resource.<type>.<name>`. */
+  readonly resource?: Record<string, Record<string, TerraformBlock>>;
+  /** `data.<type>.<name>`. */
+  readonly data?: Record<string, Record<string, TerraformBlock>>;
+}
+
+/** What the matchers and the conformance check accept: a stack, its JSON, or the JSON parsed. */
+export type SynthesizedInput = TerraformStack | string | object;
+
+/** A resource or data source with its Terraform address (`azurerm_x.name`, `data.azurerm_x.name`). */
+export interface AddressedBlock {
+  /** Terraform address. */
+  readonly address: string;
+  /** Its arguments. */
+  readonly block: TerraformBlock;
+}
+
+/** Parses the input: synthesizes a stack with synthJson, parses a string, passes objects through. */
+export function toSynthesized(input: SynthesizedInput): SynthesizedTerraform {
+  if (input instanceof TerraformStack) return JSON.parse(synthJson(input));
+  if (typeof input === "string") return JSON.parse(input);
+  if (input !== null && typeof input === "object") return input as SynthesizedTerraform;
+  throw new TypeError(
+    `expected a TerraformStack or synthesized Terraform JSON, received ${typeof input}`,
+  );
+}
+
+/** Every resource of one type, with its address. */
+export function resourcesOfType(doc: SynthesizedTerraform, type: string): AddressedBlock[] {
+  return blocksOf(doc.resource?.[type], type);
+}
+
+/** Every data source of one type, with its address. */
+export function dataSourcesOfType(doc: SynthesizedTerraform, type: string): AddressedBlock[] {
+  return blocksOf(doc.data?.[type], `data.${type}`);
+}
+
+/** A resource (`type.name`) or data source (`data.type.name`) by address. */
+export function blockAt(doc: SynthesizedTerraform, address: string): TerraformBlock | undefined {
+  const parts = address.split(".");
+  const [root, type, name] = parts[0] === "data" ? [doc.data, parts[1], parts[2]] : [doc.resource, parts[0], parts[1]];
+  return parts.length === (parts[0] === "data" ? 3 : 2) ? root?.[type]?.[name] : undefined;
+}
+
+function blocksOf(blocks: Record<string, TerraformBlock> | undefined, prefix: string): AddressedBlock[] {
+  return Object.entries(blocks ?? {})
+    .filter(([name]) => name !== "//")
+    .map(([name, block]) => ({ address: `${prefix}.${name}`, block }));
+}
