@@ -1,4 +1,4 @@
-import { ITerraformDependable, TerraformProvider, Token } from "cdktf";
+import { Annotations, ITerraformDependable, TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
 import {
   DEFAULT_TRANSFER_API_VERSION,
@@ -22,6 +22,9 @@ import { stackRegistry } from "./stack-registry";
 import { StorageAccess } from "./storage-access";
 import { ITransferContainer } from "./transfer-container";
 import { check, fail } from "./validation/check";
+
+/** The newest api-version azapi 2.8 (the version constraint's floor) embeds a schema for. */
+const NEWEST_API_VERSION_OF_AZAPI_2_8 = "2025-06-01-preview";
 
 /** Props every pipeline takes. */
 export interface TransferPipelineProps {
@@ -124,6 +127,12 @@ export abstract class TransferPipelineBase extends Construct {
       checkApiVersion,
     );
     check(this, "options", spec.options, optionsRule(spec.side));
+    if (this.apiVersion > NEWEST_API_VERSION_OF_AZAPI_2_8) {
+      Annotations.of(this).addInfo(
+        `api-version ${this.apiVersion} is known to azapi's embedded schemas from azapi 2.12 on; ` +
+          "with an older azapi provider, plan fails its schema validation",
+      );
+    }
     const location = this.resolveLocation(props);
     const identity = props.identity ?? PipelineIdentity.systemAssigned();
     if (identity.userIdentity) {
@@ -134,7 +143,7 @@ export abstract class TransferPipelineBase extends Construct {
         resourceIdRule(USER_ASSIGNED_IDENTITY_ID),
       );
     }
-    const secret = this.checkStorageAccess(props.storageAccess, spec);
+    const secret = this.checkStorageAccess(props.storageAccess, spec, props.container);
     this.checkClouds(location, props.container, secret);
     this.claimName(props.registry.registryKey, spec.side);
 
@@ -184,6 +193,7 @@ export abstract class TransferPipelineBase extends Construct {
   private checkStorageAccess(
     access: StorageAccess,
     spec: PipelineSideSpec,
+    container: ITransferContainer,
   ): ISasTokenSecret | undefined {
     if (access.mode === StorageAccessMode.MANAGED_IDENTITY) {
       if (!supportsStorageAccessMode(this.apiVersion)) {
@@ -216,11 +226,15 @@ export abstract class TransferPipelineBase extends Construct {
         fix: "use StorageAccess.sasToken(secret) with a SasTokenSecret",
       });
     }
-    this.checkGeneratedToken(access.secret, spec);
+    this.checkGeneratedToken(access.secret, spec, container);
     return access.secret;
   }
 
-  private checkGeneratedToken(secret: ISasTokenSecret, spec: PipelineSideSpec): void {
+  private checkGeneratedToken(
+    secret: ISasTokenSecret,
+    spec: PipelineSideSpec,
+    container: ITransferContainer,
+  ): void {
     const scope = secret.generatedFor;
     if (!scope) return;
     if (scope.side !== spec.side) {
@@ -228,6 +242,13 @@ export abstract class TransferPipelineBase extends Construct {
         problem: `holds a token generated for ${scope.side}, but this is an ${spec.side} pipeline`,
         rule: "export tokens allow read, add, write and list; import tokens read and list (and delete)",
         fix: `generate the token with SasToken.generateFor${spec.side === TransferSide.EXPORT ? "Export" : "Import"}`,
+      });
+    }
+    if (scope.container.containerKey !== container.containerKey) {
+      fail(this, "storageAccess", secret.secretKey, {
+        problem: `holds a token generated for the container ${scope.container.containerUrl}, not this pipeline's`,
+        rule: "a generated SAS token is valid for the one container it was generated for",
+        fix: "generate the token for the container the pipeline uses",
       });
     }
     if (spec.needsDelete && !scope.permissions.delete) {

@@ -1,3 +1,6 @@
+import { ContainerRegistry } from "@cdktf/provider-azurerm/lib/container-registry";
+import { KeyVault } from "@cdktf/provider-azurerm/lib/key-vault";
+import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import {
@@ -187,6 +190,95 @@ function importedPipelineRun(): TerraformStack {
   return stack;
 }
 
+function sharedIdentityAndVault(): TerraformStack {
+  const stack = newStack();
+  const registry = Registry.fromRegistryId(stack, "Registry", ids.REGISTRY_ID, {
+    location: "eastus",
+  });
+  const vault = KeyVaultRef.fromKeyVaultId(stack, "Vault", ids.VAULT_ID, {
+    accessModel: KeyVaultAccessModel.ACCESS_POLICY,
+  });
+  const identity = PipelineIdentity.userAssigned(
+    UserIdentity.fromIdentityId(stack, "Identity", ids.IDENTITY_ID),
+  );
+  const container = TransferContainer.fromUrl(stack, "Container", ids.CONTAINER_URL);
+  const exportSecret = SasTokenSecret.fromSecretUri(stack, "ExportSecret", ids.EXPORT_SECRET_URI, {
+    keyVault: vault,
+  });
+  const importSecret = SasTokenSecret.fromSecretUri(stack, "ImportSecret", ids.IMPORT_SECRET_URI, {
+    keyVault: vault,
+  });
+  const exporter = new ExportPipeline(stack, "Export", {
+    registry,
+    pipelineName: "sharedexport",
+    container,
+    identity,
+    storageAccess: StorageAccess.sasToken(exportSecret),
+  });
+  const importer = new ImportPipeline(stack, "Import", {
+    registry,
+    pipelineName: "sharedimport",
+    container,
+    identity,
+    storageAccess: StorageAccess.sasToken(importSecret),
+  });
+  new ExportPipelineRun(stack, "ExportRun", {
+    pipeline: exporter,
+    runName: "sharedexportrun",
+    blobName: "shared",
+    artifacts: ["samples/hello-world:v1"],
+  });
+  new ImportPipelineRun(stack, "ImportRun", {
+    pipeline: importer,
+    runName: "sharedimportrun",
+    blobName: "shared",
+  });
+  return stack;
+}
+
+function azurermOwnedResources(): TerraformStack {
+  const stack = newStack();
+  const registry = new ContainerRegistry(stack, "Acr", {
+    name: "sourceacr",
+    resourceGroupName: "transfer-rg",
+    location: "westeurope",
+    sku: "Premium",
+  });
+  const vault = new KeyVault(stack, "KeyVault", {
+    name: "transfer-kv",
+    resourceGroupName: "transfer-rg",
+    location: "westeurope",
+    skuName: "standard",
+    tenantId: ids.SUBSCRIPTION,
+    rbacAuthorizationEnabled: true,
+  });
+  const account = new StorageAccount(stack, "Storage", {
+    name: "transfersa",
+    resourceGroupName: "transfer-rg",
+    location: "westeurope",
+    accountTier: "Standard",
+    accountReplicationType: "LRS",
+  });
+  const container = new TransferContainer(stack, "Container", {
+    storageAccount: StorageAccountRef.fromStorageAccount(account),
+    containerName: "transfer",
+  });
+  const token = new TerraformVariable(stack, "export_sas", { type: "string", sensitive: true });
+  const secret = new SasTokenSecret(stack, "Secret", {
+    keyVault: KeyVaultRef.fromKeyVault(vault),
+    secretName: "acrexportsas",
+    token: SasToken.fromVariable(token, 3),
+  });
+  new ExportPipeline(stack, "Export", {
+    registry: Registry.fromContainerRegistry(registry),
+    pipelineName: "ownedexport",
+    container,
+    storageAccess: StorageAccess.sasToken(secret),
+    apiVersion: "2026-03-01-preview",
+  });
+  return stack;
+}
+
 /** Every configuration under test. */
 export const TEST_STACKS: readonly TestStack[] = [
   { name: "export, SAS token, system-assigned, access policy", build: () => sasExport() },
@@ -198,6 +290,8 @@ export const TEST_STACKS: readonly TestStack[] = [
   { name: "both sides, managed identity", build: managedIdentityBothSides },
   { name: "import, generated SAS with delete", build: generatedSas },
   { name: "run on a pipeline made elsewhere", build: importedPipelineRun },
+  { name: "two pipelines sharing an identity and a vault", build: sharedIdentityAndVault },
+  { name: "registry, RBAC vault and account owned by the app", build: azurermOwnedResources },
 ];
 
 /** The synthesized JSON of a stack, parsed. */
