@@ -7,13 +7,15 @@ const REPOSITORY =
   "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*";
 const TAG = "[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}";
 const ARTIFACT = new RegExp(`^${REPOSITORY}(?::${TAG}|@sha256:[a-f0-9]{64})?$`);
+/** A login server in front of the repository: ACR Transfer takes names within the registry. */
+const REGISTRY_HOST = /^[^/]+\.azurecr\.(?:io|us|cn)\//;
 const ARTIFACT_RULE =
   "each artifact is 'repository', 'repository:tag' or 'repository@sha256:<64 lowercase hex>', " +
-  "repository in lowercase letters, digits, '.', '_', '-' and '/'";
+  "repository in lowercase letters, digits, '.', '_', '-' and '/', without the registry's login server";
 
 /** Whether one artifact reference is well formed. */
 export function isArtifactReference(artifact: string): boolean {
-  return ARTIFACT.test(artifact);
+  return ARTIFACT.test(artifact) && !REGISTRY_HOST.test(artifact);
 }
 
 /** 1-50 distinct, well-formed artifact references (unresolved elements are skipped by callers). */
@@ -40,7 +42,7 @@ export function checkArtifacts(artifacts: readonly string[]): Violation | undefi
       fix: `remove the second "${duplicate}"`,
     };
   }
-  const malformed = artifacts.find((a) => typeof a !== "string" || !ARTIFACT.test(a));
+  const malformed = artifacts.find((a) => typeof a !== "string" || !isArtifactReference(a));
   if (malformed !== undefined) {
     return {
       problem: `contains the malformed reference ${JSON.stringify(malformed)}`,
@@ -52,10 +54,10 @@ export function checkArtifacts(artifacts: readonly string[]): Violation | undefi
 }
 
 function artifactFix(artifact: string): string {
-  const [repository] = artifact.split(/[:@]/);
-  if (/^[^/]+\.[^/]+\//.test(repository)) {
+  if (REGISTRY_HOST.test(artifact)) {
     return `drop the registry host: "${artifact.slice(artifact.indexOf("/") + 1)}"`;
   }
+  const [repository] = artifact.split(/[:@]/);
   if (ARTIFACT.test(artifact.replace(repository, repository.toLowerCase()))) {
     return `repository names are lowercase: use "${artifact.replace(repository, repository.toLowerCase())}"`;
   }
