@@ -37,13 +37,14 @@ export const DEFAULT_RUN_TIMEOUT = "2h";
 
 /**
  * Error messages a run retries on: role assignments and access policies take minutes to reach
- * Storage and Key Vault, so a run right after its grants may first be refused.
+ * Storage and Key Vault, so a run right after its grants may first be refused. (No backslash
+ * escapes: they would not survive `cdktf synth --hcl`.)
  */
 export const AUTHORIZATION_RETRY_PATTERNS: readonly string[] = [
   "AuthorizationFailed",
   "AuthorizationPermissionMismatch",
   "Forbidden",
-  "\\b403\\b",
+  "(^|[^0-9])403([^0-9]|$)",
 ];
 
 /** Keys of the run's `output`, each a path in the service's response. */
