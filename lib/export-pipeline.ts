@@ -50,7 +50,7 @@ export class ExportPipeline extends TransferPipelineBase implements IExportPipel
       fail(this, "registry", props.registry.registryKey, {
         problem: "disables export (export_policy_enabled = false)",
         rule: "Azure refuses export pipelines on registries whose export policy is disabled",
-        fix: "set export_policy_enabled = true on the registry (it needs public network access enabled too), or export from another registry",
+        fix: "set export_policy_enabled = true on the registry, or export from another registry",
       });
     }
     this.exportPipelineId = this.pipelineId;

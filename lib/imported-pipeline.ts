@@ -19,6 +19,8 @@ export interface PipelineImportOptions {
   readonly apiVersion?: string;
   /**
    * Principal ID of the identity that acts for it, when you know it.
+   * Pass it for pipelines with a user-assigned identity: the lookup reads the system-assigned
+   * identity, which such pipelines may not have.
    * @default read at plan time from the pipeline's system-assigned identity (data.azapi_resource)
    */
   readonly principalId?: string;
