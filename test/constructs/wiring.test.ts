@@ -148,7 +148,7 @@ describe("generated SAS tokens", () => {
       token: SasToken.generateForExport({ container, start: "2026-01-01T00:00:00Z", expiry: soon }),
     });
     const text = warnings(stack).join("\n");
-    expect(text).toMatch(/stored in Terraform state/);
+    expect(text).toMatch(/Terraform state holds it .* account key/);
     expect(text).toMatch(/expires on .* in under 30 days/);
   });
 
