@@ -1,5 +1,6 @@
 import { KeyVaultAccessPolicyA as KeyVaultAccessPolicy } from "@cdktf/provider-azurerm/lib/key-vault-access-policy";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import { createHash } from "node:crypto";
 import { TerraformProvider, TerraformResource, TerraformStack } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { IKeyVaultRef, KeyVaultAccessModel } from "./key-vault-ref";
@@ -40,11 +41,13 @@ export function grantSecretRead(
 ): TerraformResource {
   watchForDuplicateAccessPolicies(consumer);
   if (grant.vault.accessModel === KeyVaultAccessModel.RBAC) {
-    return registerOnce(
+    return grantOnce(
       consumer,
-      `rbac|${grant.secretKey}|${principal.principalKey}`,
-      () =>
-        new RoleAssignment(consumer, "SecretReadRole", {
+      principal,
+      "SecretReadRole",
+      grant.secretKey,
+      (scope, id) =>
+        new RoleAssignment(scope, id, {
           scope: grant.secretResourceId,
           roleDefinitionName: KEY_VAULT_SECRETS_USER,
           principalId: principal.principalId,
@@ -54,11 +57,13 @@ export function grantSecretRead(
         }),
     );
   }
-  return registerOnce(
+  return grantOnce(
     consumer,
-    `policy|${grant.vault.vaultKey}|${principal.principalKey}`,
-    () =>
-      new KeyVaultAccessPolicy(consumer, "SecretReadPolicy", {
+    principal,
+    "SecretReadPolicy",
+    grant.vault.vaultKey,
+    (scope, id) =>
+      new KeyVaultAccessPolicy(scope, id, {
         keyVaultId: grant.vault.keyVaultId,
         tenantId: principal.tenantId,
         objectId: principal.principalId,
@@ -77,11 +82,14 @@ export function grantContainerAccess(
   principal: PipelinePrincipal,
   azurermProvider?: TerraformProvider,
 ): TerraformResource {
-  return registerOnce(
+  const key = `${containerKey}|${roleName}`;
+  return grantOnce(
     consumer,
-    `blob|${containerKey}|${principal.principalKey}|${roleName}`,
-    () =>
-      new RoleAssignment(consumer, "ContainerAccessRole", {
+    principal,
+    "ContainerAccessRole",
+    key,
+    (scope, id) =>
+      new RoleAssignment(scope, id, {
         scope: containerResourceId,
         roleDefinitionName: roleName,
         principalId: principal.principalId,
@@ -90,6 +98,34 @@ export function grantContainerAccess(
         provider: azurermProvider,
       }),
   );
+}
+
+/** Stack-level construct that holds grants of identities shared by several pipelines. */
+export const SHARED_GRANTS_ID = "AcrTransferSharedGrants";
+
+/**
+ * Makes a grant once per (kind, target, principal) in the stack. A pipeline's own
+ * system-assigned identity gets its grant under the pipeline; a shared user-assigned identity
+ * gets it under one stack-level construct, at an address derived from the target and the
+ * identity, so adding or removing pipelines never moves it.
+ */
+function grantOnce<T extends TerraformResource>(
+  consumer: Construct,
+  principal: PipelinePrincipal,
+  kind: string,
+  targetKey: string,
+  make: (scope: Construct, id: string) => T,
+): T {
+  const key = `${kind}|${targetKey}|${principal.principalKey}`;
+  return registerOnce(consumer, key, () => {
+    if (!principal.shared) return make(consumer, kind);
+    const home = registerOnce(
+      consumer,
+      SHARED_GRANTS_ID,
+      () => new Construct(TerraformStack.of(consumer), SHARED_GRANTS_ID),
+    );
+    return make(home, `${kind}${createHash("sha256").update(key).digest("hex").slice(0, 12)}`);
+  });
 }
 
 /**

@@ -301,12 +301,14 @@ export abstract class TransferPipelineBase extends Construct {
         principalId: identity.userIdentity.principalId,
         tenantId: identity.userIdentity.tenantId,
         principalKey: identity.userIdentity.identityKey,
+        shared: true,
       };
     }
     return {
       principalId: this.resource.identityPrincipalId,
       tenantId: this.resource.identityTenantId,
       principalKey: this.node.path,
+      shared: false,
     };
   }
 

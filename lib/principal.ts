@@ -6,4 +6,6 @@ export interface PipelinePrincipal {
   readonly tenantId: string;
   /** A stable key that tells principals apart within one app, so each grant is made once. */
   readonly principalKey: string;
+  /** True for a user-assigned identity, which several pipelines may share. */
+  readonly shared: boolean;
 }

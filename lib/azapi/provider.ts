@@ -92,6 +92,7 @@ export class AzapiProvider extends TerraformProvider {
   public static readonly tfResourceType = "azapi";
 
   private readonly config: AzapiProviderConfig;
+  private _alias?: string;
 
   /** Declares an azapi provider block in the stack. */
   public constructor(scope: Construct, id: string, config: AzapiProviderConfig = {}) {
@@ -101,7 +102,16 @@ export class AzapiProvider extends TerraformProvider {
       terraformProviderSource: AZAPI_PROVIDER_SOURCE,
     });
     this.config = config;
-    this.alias = config.alias;
+    this._alias = config.alias;
+  }
+
+  /** The provider alias; resources that use this provider refer to `azapi.<alias>`. */
+  public override get alias(): string | undefined {
+    return this._alias;
+  }
+
+  public override set alias(value: string | undefined) {
+    this._alias = value;
   }
 
   private values(): Record<string, unknown> {
