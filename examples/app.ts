@@ -1,0 +1,33 @@
+import { App, TerraformStack } from "cdktf";
+import { addCrossCloud } from "./cross-cloud";
+import { addExistingResources } from "./existing-resources";
+import { addLandingZone } from "./landing-zone";
+import { addManagedIdentity } from "./managed-identity";
+import { addSeedWalkthrough } from "./seed-walkthrough";
+
+/** One example: its folder name and the function that adds its stacks to an app. */
+export interface Example {
+  /** Folder under examples/. */
+  readonly name: string;
+  /** Adds the example's stacks to `app` and returns them. */
+  readonly add: (app: App) => TerraformStack[];
+}
+
+/** Every example, in the order the README presents them. */
+export const EXAMPLES: readonly Example[] = [
+  { name: "seed-walkthrough", add: (app) => addSeedWalkthrough(app) },
+  { name: "cross-cloud", add: addCrossCloud },
+  { name: "managed-identity", add: addManagedIdentity },
+  { name: "landing-zone", add: addLandingZone },
+  { name: "existing-resources", add: addExistingResources },
+];
+
+/**
+ * One cdktf app holding every example's stacks (each on cdktf's default local backend).
+ * @param outdir where `app.synth()` writes; default: cdktf's (`cdktf.out`, or what the CLI sets)
+ */
+export function buildApp(outdir?: string): App {
+  const app = new App(outdir === undefined ? {} : { outdir });
+  for (const example of EXAMPLES) example.add(app);
+  return app;
+}

@@ -1,0 +1,47 @@
+import { TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { ImportOption, ImportPipeline, StorageAccess, TransferContainer } from "../../lib";
+import { addProviders } from "../shared/providers";
+import { addBlobCopyOutput } from "./copy-command";
+import { PUBLIC_SIDE, TRANSFER_BLOB_NAME, USGOV_SIDE, containerResourceId } from "./config";
+import { SideResources } from "./side-resources";
+
+/** The US Government side: imports the copied blob as soon as it lands (source trigger). */
+export class CrossCloudTargetStack extends TerraformStack {
+  /** The import pipeline. */
+  public readonly importPipeline: ImportPipeline;
+
+  /** Declares the import side through providers aliased `usgov`, and the copy command. */
+  public constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const providers = addProviders(this, { cloud: USGOV_SIDE.cloud, alias: USGOV_SIDE.alias });
+    const side = new SideResources(this, "UsGov", {
+      side: USGOV_SIDE,
+      providers,
+      sasVariableName: "usgov_import_sas_token",
+      sasUsage: "for the US Government container (read, list, delete; HTTPS only)",
+      secretName: "acrimportsas",
+    });
+    this.importPipeline = new ImportPipeline(this, "ImportPipeline", {
+      registry: side.registry,
+      pipelineName: "importFromPublic",
+      container: side.container,
+      storageAccess: StorageAccess.sasToken(side.secret),
+      options: [ImportOption.OVERWRITE_TAGS, ImportOption.DELETE_SOURCE_BLOB_ON_SUCCESS],
+      sourceTriggerEnabled: true,
+      provider: providers.azapi,
+      azurermProvider: providers.azurerm,
+    });
+    addBlobCopyOutput(this, {
+      // The public container is made by the source stack; referring to it by ID gives its URL
+      // without a cross-stack reference (and declares nothing).
+      from: TransferContainer.fromContainerResourceId(
+        this,
+        "PublicContainer",
+        containerResourceId(PUBLIC_SIDE),
+      ),
+      to: side.container,
+      blobName: TRANSFER_BLOB_NAME,
+    });
+  }
+}

@@ -1,0 +1,58 @@
+import { StorageAccessMode } from "../../lib";
+
+/** One registry of the landing zone, given an export and an import pipeline. */
+export interface LandingZoneRegistry {
+  /**
+   * Short name: lowercase letters and digits. It names the registry's pipelines
+   * (`export<key>`, `import<key>`), containers (`<key>-outbound`, `<key>-inbound`), secrets
+   * and keys in the `sas_tokens` variable (`<key>-export`, `<key>-import`).
+   */
+  readonly key: string;
+  /** Resource group of the existing Premium registry. */
+  readonly resourceGroup: string;
+  /** Name of the existing Premium registry. */
+  readonly registryName: string;
+  /** Azure location of the registry (and of its pipelines). */
+  readonly location: string;
+  /** How its pipelines reach their containers: SAS token from the shared vault, or managed identity. */
+  readonly storageAccessMode: StorageAccessMode;
+}
+
+/** The registries of the landing zone: the one list to edit when a team joins. */
+export const LANDING_ZONE_REGISTRIES: readonly LandingZoneRegistry[] = [
+  {
+    key: "payments",
+    resourceGroup: "rg-payments-prod",
+    registryName: "crpaymentsprod",
+    location: "eastus",
+    storageAccessMode: StorageAccessMode.SAS_TOKEN,
+  },
+  {
+    key: "orders",
+    resourceGroup: "rg-orders-prod",
+    registryName: "crordersprod",
+    location: "eastus2",
+    storageAccessMode: StorageAccessMode.SAS_TOKEN,
+  },
+  {
+    key: "catalog",
+    resourceGroup: "rg-catalog-prod",
+    registryName: "crcatalogprod",
+    location: "westeurope",
+    storageAccessMode: StorageAccessMode.SAS_TOKEN,
+  },
+  {
+    key: "shipping",
+    resourceGroup: "rg-shipping-prod",
+    registryName: "crshippingprod",
+    location: "northeurope",
+    storageAccessMode: StorageAccessMode.MANAGED_IDENTITY,
+  },
+  {
+    key: "analytics",
+    resourceGroup: "rg-analytics-prod",
+    registryName: "cranalyticsprod",
+    location: "westus2",
+    storageAccessMode: StorageAccessMode.MANAGED_IDENTITY,
+  },
+];
