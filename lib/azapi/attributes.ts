@@ -75,7 +75,7 @@ function hclAttribute(kind: AttributeKind, value: unknown): Record<string, unkno
       };
     case "dynamic":
     case "object":
-      return { value, isBlock: false, type: "any", storageClassType: "any" };
+      return { value: quoteStrings(value), isBlock: false, type: "any", storageClassType: "any" };
     case "block":
       return {
         value: toHclBlockBody(value),
@@ -91,6 +91,25 @@ function hclAttribute(kind: AttributeKind, value: unknown): Record<string, unkno
         storageClassType: kind,
       };
   }
+}
+
+/**
+ * cdktf's HCL renderer writes a string of an `any` value bare when it looks like a number or
+ * starts with "[", "{" or a quote, and does not escape backslashes: a rerun token "1" would
+ * become the number 1. Every literal string is therefore handed over as a finished HCL string
+ * literal (which the renderer passes through); references ("${...}") are left to it. Template
+ * sequences keep the meaning they have in the JSON output, where strings are templates too.
+ */
+function quoteStrings(value: unknown): unknown {
+  if (typeof value === "string") {
+    if (value.includes("${")) return value;
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return value.map(quoteStrings);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, quoteStrings(v)]));
+  }
+  return value;
 }
 
 function simple(value: unknown, storageClassType: string): Record<string, unknown> {
