@@ -6,7 +6,7 @@ import { TransferSide } from "./arm/options";
 import { checkBlobName } from "./arm/storage";
 import { IExportPipeline } from "./pipeline";
 import { PipelineRunBase, PipelineRunProps } from "./pipeline-run-base";
-import { check } from "./validation/check";
+import { check, expectShape } from "./validation/check";
 
 /** Props of an export run. */
 export interface ExportPipelineRunProps extends PipelineRunProps {
@@ -22,27 +22,23 @@ export interface ExportPipelineRunProps extends PipelineRunProps {
 export class ExportPipelineRun extends PipelineRunBase {
   /** Declares the run; it starts when Terraform creates it and re-runs when rerunToken changes. */
   public constructor(scope: Construct, id: string, props: ExportPipelineRunProps) {
-    super(
-      scope,
-      id,
-      props,
-      props.pipeline,
-      TransferSide.EXPORT,
-      exportRunBody({
-        pipelineResourceId: props.pipeline.pipelineId,
-        artifacts: props.artifacts,
-        targetBlobName: props.blobName,
-        forceUpdateTag: props.rerunToken,
-      }),
-    );
-    check(this, "blobName", props.blobName, checkBlobName);
-    if (!Token.isUnresolved(props.artifacts)) {
-      check(
-        this,
-        "artifacts",
-        props.artifacts.filter((a) => !Token.isUnresolved(a)),
-        checkArtifacts,
-      );
-    }
+    super(scope, id, props, props.pipeline, {
+      side: TransferSide.EXPORT,
+      validate: (run) => {
+        expectShape(run, "blobName", props.blobName, "string");
+        check(run, "blobName", props.blobName, checkBlobName);
+        expectShape(run, "artifacts", props.artifacts, "list");
+        if (!Token.isUnresolved(props.artifacts)) {
+          check(run, "artifacts", props.artifacts, checkArtifacts);
+        }
+      },
+      body: () =>
+        exportRunBody({
+          pipelineResourceId: props.pipeline.pipelineId,
+          artifacts: props.artifacts,
+          targetBlobName: props.blobName,
+          forceUpdateTag: props.rerunToken,
+        }),
+    });
   }
 }

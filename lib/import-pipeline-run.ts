@@ -4,7 +4,7 @@ import { TransferSide } from "./arm/options";
 import { checkBlobName } from "./arm/storage";
 import { IImportPipeline } from "./pipeline";
 import { PipelineRunBase, PipelineRunProps } from "./pipeline-run-base";
-import { check } from "./validation/check";
+import { check, expectShape } from "./validation/check";
 
 /** Props of an import run. */
 export interface ImportPipelineRunProps extends PipelineRunProps {
@@ -23,28 +23,29 @@ export interface ImportPipelineRunProps extends PipelineRunProps {
 export class ImportPipelineRun extends PipelineRunBase {
   /** Declares the run; it starts when Terraform creates it and re-runs when rerunToken changes. */
   public constructor(scope: Construct, id: string, props: ImportPipelineRunProps) {
-    super(
-      scope,
-      id,
-      props,
-      props.pipeline,
-      TransferSide.IMPORT,
-      importRunBody({
-        pipelineResourceId: props.pipeline.pipelineId,
-        sourceBlobName: props.blobName,
-        catalogDigest: props.catalogDigest,
-        forceUpdateTag: props.rerunToken,
-      }),
-    );
-    check(this, "blobName", props.blobName, checkBlobName);
-    check(this, "catalogDigest", props.catalogDigest, (digest) =>
-      digest.trim()
-        ? undefined
-        : {
-            problem: "is empty",
-            rule: "a catalog digest, when given, is the digest of the exported tar",
-            fix: "leave catalogDigest unset, or pass the export run's catalogDigest",
-          },
-    );
+    super(scope, id, props, props.pipeline, {
+      side: TransferSide.IMPORT,
+      validate: (run) => {
+        expectShape(run, "blobName", props.blobName, "string");
+        check(run, "blobName", props.blobName, checkBlobName);
+        expectShape(run, "catalogDigest", props.catalogDigest, "string", false);
+        check(run, "catalogDigest", props.catalogDigest, (digest) =>
+          digest.trim()
+            ? undefined
+            : {
+                problem: "is empty",
+                rule: "a catalog digest, when given, is the digest of the exported tar",
+                fix: "leave catalogDigest unset, or pass the export run's catalogDigest",
+              },
+        );
+      },
+      body: () =>
+        importRunBody({
+          pipelineResourceId: props.pipeline.pipelineId,
+          sourceBlobName: props.blobName,
+          catalogDigest: props.catalogDigest,
+          forceUpdateTag: props.rerunToken,
+        }),
+    });
   }
 }

@@ -1,12 +1,13 @@
 import { ITerraformDependable, TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
-import { DEFAULT_TRANSFER_API_VERSION, checkApiVersion } from "./arm/api-versions";
+import { DEFAULT_TRANSFER_API_VERSION } from "./arm/api-versions";
 import { checkTransferName } from "./arm/names";
 import { TransferSide } from "./arm/options";
 import { REGISTRY_ID, parseResourceId } from "./arm/resource-ids";
 import { EXPORT_PIPELINE_TYPE, IMPORT_PIPELINE_TYPE, azapiType } from "./arm/resource-types";
 import { idPrefix, idSegment } from "./arm/token-ids";
 import { IExportPipeline, IImportPipeline } from "./pipeline";
+import { literalApiVersion } from "./literal-api-version";
 import { ResourceLookup } from "./resource-lookup";
 import { check } from "./validation/check";
 
@@ -77,12 +78,7 @@ export abstract class ImportedPipeline extends Construct {
       }
       return checkTransferName(name);
     });
-    this.apiVersion = check(
-      this,
-      "apiVersion",
-      options.apiVersion ?? DEFAULT_TRANSFER_API_VERSION,
-      checkApiVersion,
-    );
+    this.apiVersion = literalApiVersion(this, options.apiVersion ?? DEFAULT_TRANSFER_API_VERSION);
     this.pipelineName = idSegment(pipelineId, 10);
     this.registryId = idPrefix(pipelineId, 9);
     this.registryKey = Token.isUnresolved(pipelineId)

@@ -3,7 +3,6 @@ import { Construct } from "constructs";
 import {
   DEFAULT_TRANSFER_API_VERSION,
   STORAGE_ACCESS_MODE_API_VERSION,
-  checkApiVersion,
   supportsStorageAccessMode,
 } from "./arm/api-versions";
 import { PipelineStorageBody, StorageAccessMode } from "./arm/bodies";
@@ -21,7 +20,8 @@ import { ISasTokenSecret } from "./sas-token-secret";
 import { stackRegistry } from "./stack-registry";
 import { StorageAccess } from "./storage-access";
 import { ITransferContainer } from "./transfer-container";
-import { check, fail } from "./validation/check";
+import { literalApiVersion } from "./literal-api-version";
+import { check, expectShape, fail } from "./validation/check";
 
 /** The newest api-version azapi 2.8 (the version constraint's floor) embeds a schema for. */
 const NEWEST_API_VERSION_OF_AZAPI_2_8 = "2025-06-01-preview";
@@ -119,13 +119,34 @@ export abstract class TransferPipelineBase extends Construct {
   ) {
     super(scope, id);
     this.side = spec.side;
-    this.pipelineName = check(this, "pipelineName", props.pipelineName, checkTransferName);
-    this.apiVersion = check(
+    expectShape(
       this,
-      "apiVersion",
-      props.apiVersion ?? DEFAULT_TRANSFER_API_VERSION,
-      checkApiVersion,
+      "registry",
+      props.registry,
+      "object",
+      true,
+      "pass Registry.fromRegistryId(...) or Registry.fromContainerRegistry(...)",
     );
+    expectShape(
+      this,
+      "container",
+      props.container,
+      "object",
+      true,
+      "pass a TransferContainer, or TransferContainer.fromUrl(...)",
+    );
+    expectShape(
+      this,
+      "storageAccess",
+      props.storageAccess,
+      "object",
+      true,
+      "pass StorageAccess.managedIdentity() or StorageAccess.sasToken(secret)",
+    );
+    expectShape(this, "pipelineName", props.pipelineName, "string");
+    this.pipelineName = check(this, "pipelineName", props.pipelineName, checkTransferName);
+    this.apiVersion = literalApiVersion(this, props.apiVersion ?? DEFAULT_TRANSFER_API_VERSION);
+    expectShape(this, "options", spec.options, "list");
     check(this, "options", spec.options, optionsRule(spec.side));
     if (this.apiVersion > NEWEST_API_VERSION_OF_AZAPI_2_8) {
       Annotations.of(this).addInfo(
@@ -179,6 +200,16 @@ export abstract class TransferPipelineBase extends Construct {
   }
 
   private resolveLocation(props: TransferPipelineProps): string {
+    expectShape(this, "location", props.location, "string", false);
+    check(this, "location", props.location, (value) =>
+      value.trim()
+        ? undefined
+        : {
+            problem: "is empty",
+            rule: "a pipeline's location is an Azure region name",
+            fix: "set it to the registry's region, e.g. \"eastus\", or leave it unset to use the registry's",
+          },
+    );
     const location = props.location ?? props.registry.location;
     if (location === undefined) {
       fail(this, "location", undefined, {
@@ -246,7 +277,7 @@ export abstract class TransferPipelineBase extends Construct {
     }
     if (scope.container.containerKey !== container.containerKey) {
       fail(this, "storageAccess", secret.secretKey, {
-        problem: `holds a token generated for the container ${scope.container.containerUrl}, not this pipeline's`,
+        problem: `holds a token generated for the container ${scope.container.containerKey}, not this pipeline's`,
         rule: "a generated SAS token is valid for the one container it was generated for",
         fix: "generate the token for the container the pipeline uses",
       });

@@ -7,7 +7,7 @@ import { PIPELINE_RUN_TYPE, azapiType } from "./arm/resource-types";
 import { AzapiResource } from "./azapi/resource";
 import { ITransferPipeline } from "./pipeline";
 import { stackRegistry } from "./stack-registry";
-import { check, fail } from "./validation/check";
+import { check, expectShape, fail } from "./validation/check";
 
 /** Props every pipeline run takes. */
 export interface PipelineRunProps {
@@ -30,6 +30,16 @@ export interface PipelineRunProps {
    * @default the stack's default azapi provider
    */
   readonly provider?: TerraformProvider;
+}
+
+/** What one side adds to the shared run construction. */
+export interface RunSideSpec {
+  /** Export or import. */
+  readonly side: TransferSide;
+  /** The side's own checks, run before the body is built. */
+  readonly validate: (run: Construct) => void;
+  /** Builds the body from the validated props. */
+  readonly body: () => Record<string, unknown>;
 }
 
 /** Default wait for a run to finish. */
@@ -72,10 +82,18 @@ export abstract class PipelineRunBase extends Construct {
     id: string,
     props: PipelineRunProps,
     pipeline: ITransferPipeline,
-    side: TransferSide,
-    body: Record<string, unknown>,
+    spec: RunSideSpec,
   ) {
     super(scope, id);
+    const side = spec.side;
+    expectShape(
+      this,
+      "pipeline",
+      pipeline,
+      "object",
+      true,
+      `pass an ${side} pipeline, or ${side === TransferSide.EXPORT ? "ExportPipeline" : "ImportPipeline"}.fromPipelineId(...)`,
+    );
     if (pipeline.side !== side) {
       fail(this, "pipeline", pipeline.pipelineName, {
         problem: `is an ${pipeline.side} pipeline`,
@@ -83,15 +101,19 @@ export abstract class PipelineRunBase extends Construct {
         fix: `use ${side === TransferSide.EXPORT ? "ImportPipelineRun" : "ExportPipelineRun"} for it`,
       });
     }
+    expectShape(this, "runName", props.runName, "string");
     this.runName = check(this, "runName", props.runName, checkTransferName);
+    expectShape(this, "rerunToken", props.rerunToken, "string", false);
     check(this, "rerunToken", props.rerunToken, checkRerunToken);
+    expectShape(this, "timeout", props.timeout, "string", false);
     const timeout = check(this, "timeout", props.timeout ?? DEFAULT_RUN_TIMEOUT, checkTimeout);
+    spec.validate(this);
     this.claimName(pipeline.registryKey);
     this.resource = new AzapiResource(this, "Resource", {
       type: azapiType(PIPELINE_RUN_TYPE, pipeline.apiVersion),
       name: this.runName,
       parentId: pipeline.registryId,
-      body,
+      body: spec.body(),
       responseExportValues: { ...RUN_OUTPUTS },
       retry: { errorMessageRegex: [...AUTHORIZATION_RETRY_PATTERNS] },
       timeouts: { create: timeout, update: timeout },

@@ -6,11 +6,12 @@ import { AzureCloud } from "./arm/clouds";
 import { SHORT_EXPIRY_DAYS, checkUtcTimestamp, daysUntil, expiryRule } from "./arm/dates";
 import { checkSecretName, checkSecretUri, parseSecretUri, secretUri } from "./arm/key-vault";
 import { TransferSide } from "./arm/options";
-import { KEY_VAULT_ID, parseResourceId, resourceIdRule } from "./arm/resource-ids";
+import { KEY_VAULT_ID, parseResourceId } from "./arm/resource-ids";
 import { IKeyVaultRef, KeyVaultAccessModel, KeyVaultRef } from "./key-vault-ref";
 import { SasPermissions, SasToken, SasTokenKind } from "./sas-token";
+import { idPrefix, idSegment } from "./arm/token-ids";
 import { ITransferContainer } from "./transfer-container";
-import { check, fail } from "./validation/check";
+import { check, expectShape, fail } from "./validation/check";
 
 /** A Key Vault secret that holds a SAS token for a pipeline. */
 export interface ISasTokenSecret {
@@ -108,26 +109,20 @@ export class SasTokenSecret extends Construct implements ISasTokenSecret {
     options: SasTokenSecretIdOptions,
   ): ISasTokenSecret {
     const holder = new Construct(scope, id);
-    const marker = "/secrets/";
-    const split = secretResourceId.lastIndexOf(marker);
-    const vaultId = split > 0 ? secretResourceId.slice(0, split) : secretResourceId;
-    const name = split > 0 ? secretResourceId.slice(split + marker.length) : "";
-    check(holder, "secretResourceId", secretResourceId, () =>
-      split > 0 && parseResourceId(vaultId, KEY_VAULT_ID)
+    // <vault ID: 9 segments>/secrets/<name>; works on tokens too, through Terraform functions.
+    const vaultId = idPrefix(secretResourceId, 9);
+    const name = idSegment(secretResourceId, 10);
+    check(holder, "secretResourceId", secretResourceId, (value) =>
+      value.split("/").length === 11 &&
+      idSegment(value, 9).toLowerCase() === "secrets" &&
+      parseResourceId(vaultId, KEY_VAULT_ID)
         ? checkSecretName(name)
         : {
-            ...resourceIdRule(KEY_VAULT_ID)(vaultId)!,
             problem: "is not a Key Vault secret resource ID",
             rule: "<key vault resource ID>/secrets/<secret name>",
+            fix: "pass azurerm_key_vault_secret.resource_versionless_id, or use SasTokenSecret.fromSecretUri",
           },
     );
-    if (Token.isUnresolved(secretResourceId)) {
-      return fail(holder, "secretResourceId", secretResourceId, {
-        problem: "is a token; the secret URI cannot be derived from it",
-        rule: "the vault and secret names must be known at synth time",
-        fix: "use SasTokenSecret.fromSecretUri with the secret's versionless_id and a KeyVaultRef",
-      });
-    }
     const vault = KeyVaultRef.fromKeyVaultId(holder, "Vault", vaultId, options);
     return new ExistingSecret(
       holder,
@@ -273,15 +268,18 @@ class ExistingSecret extends Construct implements ISasTokenSecret {
     public readonly keyVault?: IKeyVaultRef,
   ) {
     super(scope, id);
+    expectShape(this, "secretUri", uri, "string");
     this.secretUri = check(this, "secretUri", uri, checkSecretUri);
     const parsed = Token.isUnresolved(uri) ? undefined : parseSecretUri(uri);
     this.cloud = parsed?.cloud ?? keyVault?.cloud;
     this.secretKey = parsed
       ? `${parsed.vaultName}/${parsed.secretName}`.toLowerCase()
       : this.node.path;
-    if (parsed && keyVault) {
-      this.checkMatchesVault(uri, parsed.vaultName, parsed.cloud, keyVault);
-      this.secretResourceId = `${keyVault.keyVaultId}/secrets/${parsed.secretName}`;
+    if (parsed && keyVault) this.checkMatchesVault(uri, parsed.vaultName, parsed.cloud, keyVault);
+    if (keyVault) {
+      // https://<vault host>/secrets/<name>: the name is segment 4, also for a token URI.
+      const secretName = parsed?.secretName ?? idSegment(uri, 4);
+      this.secretResourceId = `${keyVault.keyVaultId}/secrets/${secretName}`;
     }
     if (!keyVault) {
       Annotations.of(this).addWarning(

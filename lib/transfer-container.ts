@@ -11,7 +11,7 @@ import {
 } from "./arm/storage";
 import { idPrefix, idSegment } from "./arm/token-ids";
 import { IStorageAccountRef, StorageAccountRef } from "./storage-account-ref";
-import { check } from "./validation/check";
+import { check, expectShape } from "./validation/check";
 
 /** A blob container that export pipelines write to or import pipelines read from. */
 export interface ITransferContainer {
@@ -106,6 +106,7 @@ export class TransferContainer extends Construct implements ITransferContainer {
       "Container",
       containerUrl(account.accountName, name, account.cloud),
       account,
+      containerResourceId,
     );
   }
 
@@ -153,16 +154,18 @@ class ExistingContainer extends Construct implements ITransferContainer {
     id: string,
     url: string,
     public readonly storageAccount?: IStorageAccountRef,
+    containerResourceId?: string,
   ) {
     super(scope, id);
+    expectShape(this, "url", url, "string");
     this.containerUrl = check(this, "url", url, checkContainerUrl);
     const parsed = Token.isUnresolved(url) ? undefined : parseContainerUrl(url);
     this.containerName = parsed?.containerName ?? idSegment(url, 3);
     this.cloud = parsed?.cloud ?? storageAccount?.cloud ?? AzureCloud.PUBLIC;
     this.containerResourceId =
-      storageAccount && parsed
-        ? `${storageAccount.storageAccountId}${CONTAINERS_SEGMENT}${parsed.containerName}`
-        : undefined;
+      containerResourceId ??
+      (storageAccount &&
+        `${storageAccount.storageAccountId}${CONTAINERS_SEGMENT}${this.containerName}`);
     this.containerKey = parsed ? url.toLowerCase() : this.node.path;
   }
 }

@@ -1,3 +1,4 @@
+import { Token } from "cdktf";
 import { Violation } from "../validation/violation";
 
 /** Most artifacts one pipeline run may transfer. */
@@ -18,7 +19,10 @@ export function isArtifactReference(artifact: string): boolean {
   return ARTIFACT.test(artifact) && !REGISTRY_HOST.test(artifact);
 }
 
-/** 1-50 distinct, well-formed artifact references (unresolved elements are skipped by callers). */
+/**
+ * 1-50 distinct, well-formed artifact references. Elements that are tokens count toward the
+ * limits but are not checked for form or duplicates.
+ */
 export function checkArtifacts(artifacts: readonly string[]): Violation | undefined {
   if (artifacts.length === 0) {
     return {
@@ -34,7 +38,8 @@ export function checkArtifacts(artifacts: readonly string[]): Violation | undefi
       fix: `split them over ${Math.ceil(artifacts.length / MAX_ARTIFACTS_PER_RUN)} runs`,
     };
   }
-  const duplicate = artifacts.find((a, i) => artifacts.indexOf(a) !== i);
+  const literal = artifacts.filter((a) => !Token.isUnresolved(a));
+  const duplicate = literal.find((a, i) => literal.indexOf(a) !== i);
   if (duplicate !== undefined) {
     return {
       problem: `lists "${duplicate}" twice`,
@@ -42,7 +47,7 @@ export function checkArtifacts(artifacts: readonly string[]): Violation | undefi
       fix: `remove the second "${duplicate}"`,
     };
   }
-  const malformed = artifacts.find((a) => typeof a !== "string" || !isArtifactReference(a));
+  const malformed = literal.find((a) => typeof a !== "string" || !isArtifactReference(a));
   if (malformed !== undefined) {
     return {
       problem: `contains the malformed reference ${JSON.stringify(malformed)}`,
@@ -53,7 +58,8 @@ export function checkArtifacts(artifacts: readonly string[]): Violation | undefi
   return undefined;
 }
 
-function artifactFix(artifact: string): string {
+function artifactFix(artifact: unknown): string {
+  if (typeof artifact !== "string") return "write each artifact as a string";
   if (REGISTRY_HOST.test(artifact)) {
     return `drop the registry host: "${artifact.slice(artifact.indexOf("/") + 1)}"`;
   }

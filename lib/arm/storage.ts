@@ -59,16 +59,19 @@ export function parseContainerUrl(url: string): ParsedContainerUrl | undefined {
 /** A container URL as ACR Transfer takes it: the container itself, over HTTPS, with no SAS. */
 export function checkContainerUrl(url: string): Violation | undefined {
   if (parseContainerUrl(url)) return undefined;
-  if (/[?&](sig|sv|se)=/.test(url) || url.includes("?")) {
+  if (url.includes("?")) {
     return {
       problem: "carries a query string (a SAS token must never be part of the URL)",
       rule: URL_RULE,
       fix: "drop everything from '?' on, and give the token through StorageAccess.sasToken(secret) (a Key Vault secret)",
     };
   }
-  const match = URL_SHAPE.exec(url.replace(/\/+$/, ""));
+  const match = URL_SHAPE.exec(url);
   if (match && match[3] === "") {
     return { problem: "names no container", rule: URL_RULE, fix: "append /<container name>" };
+  }
+  if (url.endsWith("/")) {
+    return { problem: "ends with '/'", rule: URL_RULE, fix: "drop the trailing '/'" };
   }
   if (match && !cloudOfBlobSuffix(match[2])) {
     return {
@@ -77,16 +80,20 @@ export function checkContainerUrl(url: string): Violation | undefined {
       fix: "use the storage account's primary blob endpoint",
     };
   }
-  if (match && url.endsWith("/")) {
-    return { problem: "ends with '/'", rule: URL_RULE, fix: "drop the trailing '/'" };
-  }
   if (match && !ACCOUNT_NAME.test(match[1])) {
-    return { ...checkStorageAccountName(match[1])!, rule: URL_RULE };
+    const lower = match[1].toLowerCase();
+    return {
+      problem: `has the account name "${match[1]}", which breaks Azure's rules`,
+      rule: URL_RULE,
+      fix: ACCOUNT_NAME.test(lower)
+        ? `account names are lowercase: use "${lower}"`
+        : "use the account's name as Azure shows it (3-24 lowercase letters and digits)",
+    };
   }
   if (match && !CONTAINER_NAME.test(match[3])) {
     return {
       ...checkContainerName(match[3])!,
-      problem: `has a container name that breaks Azure's rules`,
+      problem: "has a container name that breaks Azure's rules",
     };
   }
   return {

@@ -31,3 +31,45 @@ export function fail(
 ): never {
   throw new TransferValidationError(scope.node.path, subject, value, violation);
 }
+
+/** The JavaScript shape a prop must have. */
+export type ValueShape = "string" | "number" | "list" | "object";
+
+const SHAPE_FIXES: Readonly<Record<ValueShape, string>> = {
+  string: "pass a string",
+  number: "pass a whole number",
+  list: "pass a list (an array)",
+  object: "pass an object of the type the prop names",
+};
+
+/**
+ * Guards against input the types would have refused (JavaScript, JSON-driven configs, casts):
+ * a required prop that is missing, or a value of the wrong shape, fails with a
+ * TransferValidationError instead of a TypeError further in.
+ */
+export function expectShape<T>(
+  scope: IConstruct,
+  subject: string,
+  value: T,
+  shape: ValueShape,
+  required = true,
+  fix = SHAPE_FIXES[shape],
+): T {
+  if (value === undefined || value === null) {
+    if (!required) return value;
+    return fail(scope, subject, value, {
+      problem: "is missing",
+      rule: `${subject} is required`,
+      fix,
+    });
+  }
+  const actual = Array.isArray(value) ? "list" : typeof value;
+  if (actual !== shape) {
+    fail(scope, subject, value, {
+      problem: `is a ${actual}, not a ${shape}`,
+      rule: `${subject} is a ${shape}`,
+      fix,
+    });
+  }
+  return value;
+}

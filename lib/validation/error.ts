@@ -6,7 +6,7 @@ export class TransferValidationError extends Error {
   public readonly constructPath: string;
   /** The property or argument that holds the value. */
   public readonly subject: string;
-  /** The value received, as given. */
+  /** The value received, as given (SAS signatures redacted). */
   public readonly value: unknown;
   /** The rule the value breaks. */
   public readonly rule: string;
@@ -22,14 +22,21 @@ export class TransferValidationError extends Error {
     this.name = "TransferValidationError";
     this.constructPath = constructPath;
     this.subject = subject;
-    this.value = value;
+    this.value = redact(value);
     this.rule = violation.rule;
     this.fix = violation.fix;
   }
 }
 
-/** The value as it appears in messages: JSON, shortened past 200 characters. */
+/** The value as it appears in messages: JSON without SAS signatures, shortened past 200 characters. */
 export function describeValue(value: unknown): string {
-  const text = value === undefined ? "undefined" : JSON.stringify(value);
+  const text = value === undefined ? "undefined" : JSON.stringify(redact(value));
   return text.length > 200 ? `${text.slice(0, 197)}...` : text;
+}
+
+/** A SAS signature never reaches a message or a log: `sig=<redacted>`. */
+function redact(value: unknown): unknown {
+  if (typeof value === "string") return value.replace(/([?&]sig=)[^&"\s]*/gi, "$1<redacted>");
+  if (Array.isArray(value)) return value.map(redact);
+  return value;
 }
