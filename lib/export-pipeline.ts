@@ -32,9 +32,6 @@ export class ExportPipeline extends TransferPipelineBase implements IExportPipel
     return new ImportedExportPipeline(scope, id, pipelineId, options);
   }
 
-  /** Same as pipelineId. */
-  public readonly exportPipelineId: string;
-
   /** Declares the pipeline, validating every prop Azure would otherwise reject at apply time. */
   public constructor(scope: Construct, id: string, props: ExportPipelineProps) {
     const options = props.options ?? [];
@@ -53,6 +50,10 @@ export class ExportPipeline extends TransferPipelineBase implements IExportPipel
         fix: "set export_policy_enabled = true on the registry, or export from another registry",
       });
     }
-    this.exportPipelineId = this.pipelineId;
+  }
+
+  /** Same as pipelineId. */
+  public get exportPipelineId(): string {
+    return this.pipelineId;
   }
 }

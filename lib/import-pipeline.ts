@@ -37,8 +37,6 @@ export class ImportPipeline extends TransferPipelineBase implements IImportPipel
     return new ImportedImportPipeline(scope, id, pipelineId, options);
   }
 
-  /** Same as pipelineId. */
-  public readonly importPipelineId: string;
   /** Whether the source trigger is enabled. */
   public readonly sourceTriggerEnabled: boolean;
 
@@ -55,7 +53,11 @@ export class ImportPipeline extends TransferPipelineBase implements IImportPipel
       needsDelete: deletes,
       body: (storage) => importPipelineBody(storage, options, trigger),
     });
-    this.importPipelineId = this.pipelineId;
     this.sourceTriggerEnabled = trigger;
+  }
+
+  /** Same as pipelineId. */
+  public get importPipelineId(): string {
+    return this.pipelineId;
   }
 }

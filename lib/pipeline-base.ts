@@ -86,8 +86,6 @@ export interface PipelineSideSpec {
 
 /** The shared part of export and import pipelines: validation, the azapi resource, the grants. */
 export abstract class TransferPipelineBase extends Construct {
-  /** ARM resource ID of the pipeline. */
-  public readonly pipelineId: string;
   /** Pipeline name. */
   public readonly pipelineName: string;
   /** ARM resource ID of the registry. */
@@ -189,7 +187,6 @@ export abstract class TransferPipelineBase extends Construct {
       }),
       provider: props.provider,
     });
-    this.pipelineId = this.resource.id;
 
     const principal = this.actingPrincipal(identity);
     this.principalId = principal.principalId;
@@ -197,6 +194,11 @@ export abstract class TransferPipelineBase extends Construct {
     this.grants = [this.grant(props, spec, secret, principal)].filter(
       (g): g is ITerraformDependable => g !== undefined,
     );
+  }
+
+  /** ARM resource ID of the pipeline. */
+  public get pipelineId(): string {
+    return this.resource.id;
   }
 
   private resolveLocation(props: TransferPipelineProps): string {

@@ -70,8 +70,6 @@ const RUN_OUTPUTS = {
 
 /** The shared part of export and import runs. */
 export abstract class PipelineRunBase extends Construct {
-  /** ARM resource ID of the run. */
-  public readonly runId: string;
   /** Run name. */
   public readonly runName: string;
   /** The azapi resource. */
@@ -120,7 +118,11 @@ export abstract class PipelineRunBase extends Construct {
       dependsOn: pipeline.grants.length > 0 ? pipeline.grants : undefined,
       provider: props.provider,
     });
-    this.runId = this.resource.id;
+  }
+
+  /** ARM resource ID of the run. */
+  public get runId(): string {
+    return this.resource.id;
   }
 
   /** The run's status ("Succeeded", "Failed", "Running"), read after apply. */
