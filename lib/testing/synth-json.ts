@@ -48,7 +48,8 @@ function stableJson(value: unknown, level = 0): string {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      out += (i === 0 ? inner : "," + inner) + (isAbsent(item) ? "null" : stableJson(item, level + 1));
+      out +=
+        (i === 0 ? inner : "," + inner) + (isAbsent(item) ? "null" : stableJson(item, level + 1));
     }
     return "[" + out + indent(level) + "]";
   }
@@ -57,7 +58,8 @@ function stableJson(value: unknown, level = 0): string {
   for (const key of Object.keys(record).sort()) {
     const member = record[key];
     if (key === METADATA_KEY || isAbsent(member)) continue;
-    out += (first ? inner : "," + inner) + JSON.stringify(key) + ": " + stableJson(member, level + 1);
+    out +=
+      (first ? inner : "," + inner) + JSON.stringify(key) + ": " + stableJson(member, level + 1);
     first = false;
   }
   return "{" + out + indent(level) + "}";

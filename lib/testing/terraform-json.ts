@@ -25,7 +25,7 @@ export interface AddressedBlock {
 
 /** Parses the input: synthesizes a stack with synthJson, parses a string, passes objects through. */
 export function toSynthesized(input: SynthesizedInput): SynthesizedTerraform {
-  if (input instanceof TerraformStack) return JSON.parse(synthJson(input));
+  if (TerraformStack.isStack(input)) return JSON.parse(synthJson(input));
   if (typeof input === "string") return JSON.parse(input);
   if (input !== null && typeof input === "object") return input as SynthesizedTerraform;
   throw new TypeError(
@@ -38,19 +38,18 @@ export function resourcesOfType(doc: SynthesizedTerraform, type: string): Addres
   return blocksOf(doc.resource?.[type], type);
 }
 
-/** Every data source of one type, with its address. */
-export function dataSourcesOfType(doc: SynthesizedTerraform, type: string): AddressedBlock[] {
-  return blocksOf(doc.data?.[type], `data.${type}`);
-}
-
 /** A resource (`type.name`) or data source (`data.type.name`) by address. */
 export function blockAt(doc: SynthesizedTerraform, address: string): TerraformBlock | undefined {
-  const parts = address.split(".");
-  const [root, type, name] = parts[0] === "data" ? [doc.data, parts[1], parts[2]] : [doc.resource, parts[0], parts[1]];
-  return parts.length === (parts[0] === "data" ? 3 : 2) ? root?.[type]?.[name] : undefined;
+  const isData = address.startsWith("data.");
+  const [type, name, ...rest] = (isData ? address.slice("data.".length) : address).split(".");
+  if (name === undefined || rest.length > 0) return undefined;
+  return (isData ? doc.data : doc.resource)?.[type]?.[name];
 }
 
-function blocksOf(blocks: Record<string, TerraformBlock> | undefined, prefix: string): AddressedBlock[] {
+function blocksOf(
+  blocks: Record<string, TerraformBlock> | undefined,
+  prefix: string,
+): AddressedBlock[] {
   return Object.entries(blocks ?? {})
     .filter(([name]) => name !== "//")
     .map(([name, block]) => ({ address: `${prefix}.${name}`, block }));

@@ -1,0 +1,42 @@
+// One measurement in a fresh process, so that no measurement pays for the heap an earlier one
+// left behind (cdktf keeps every token it ever made in a process-wide map).
+// Usage: node bench/probe.mjs <measurement> <N> <repetitions>; prints JSON.
+import { createRequire } from "node:module";
+import { handWrittenStack, libraryStack, resourceCounts } from "./setups.mjs";
+import { timed } from "./stats.mjs";
+
+const require = createRequire(new URL("../package.json", import.meta.url));
+const { Testing } = require("cdktf");
+const { synthJson } = require("./dist/testing/index.js");
+
+const MEASUREMENTS = {
+  /** stack.toTerraform() + JSON.stringify of the library's setups; also the build time. */
+  library: (n) => synthCost(libraryStack, n),
+  /** The same for the hand-written setups. */
+  hand: (n) => synthCost(handWrittenStack, n),
+  /** synthJson(stack), end to end. */
+  synthJson: (n) => ({ ms: timed(() => synthJson(libraryStack(n)))[0] }),
+  /** Testing.synth(stack), end to end. */
+  testingSynth: (n) => ({ ms: timed(() => Testing.synth(libraryStack(n)))[0] }),
+  /** What each adds to one shared toTerraform() result: the harness's own cost. */
+  serialize: (n) => {
+    const stack = libraryStack(n);
+    const [toTerraform, tf] = timed(() => stack.toTerraform());
+    stack.toTerraform = () => tf;
+    const [ours, json] = timed(() => synthJson(stack));
+    const [theirs, expected] = timed(() => Testing.synth(stack));
+    return { toTerraform, ours, theirs, same: json === expected };
+  },
+};
+
+function synthCost(build, n) {
+  const [buildMs, stack] = timed(() => build(n));
+  const [ms, json] = timed(() => JSON.stringify(stack.toTerraform()));
+  return { ms, buildMs, resources: resourceCounts(JSON.parse(json)) };
+}
+
+const [name, n, repetitions] = process.argv.slice(2);
+const measure = MEASUREMENTS[name];
+if (!measure)
+  throw new Error(`unknown measurement ${name}; one of ${Object.keys(MEASUREMENTS).join(", ")}`);
+console.log(JSON.stringify(Array.from({ length: Number(repetitions) }, () => measure(Number(n)))));

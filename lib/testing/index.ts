@@ -1,0 +1,9 @@
+/**
+ * Test harness for stacks that use cdktf-acr-transfer (`cdktf-acr-transfer/testing`): a
+ * linear-time synthJson, vitest matchers, and the ACR Transfer conformance check. The library
+ * entry point never loads it.
+ */
+export { synthJson, SynthJsonOptions } from "./synth-json";
+export { checkTransferConformance, ConformanceOptions } from "./conformance";
+export { transferMatchers, TransferMatchers, MatcherOutcome } from "./matchers";
+export { SynthesizedInput, SynthesizedTerraform, TerraformBlock } from "./terraform-json";
