@@ -5,6 +5,7 @@ import { App, TerraformStack, Testing } from "cdktf";
 import { afterAll, describe, expect, it } from "vitest";
 import { EXAMPLES, buildApp } from "../examples/app";
 import { addSeedWalkthrough } from "../examples/seed-walkthrough";
+import { checkTransferConformance } from "../lib/testing";
 import { transferResources } from "./support/arm-resources";
 import { schemaVersionFor, transferValidator } from "./support/arm-schema";
 import { HAS_REFERENCE, SKIP_REASON, readReferenceJson } from "./support/reference";
@@ -77,6 +78,12 @@ describe("examples: synthesized Terraform JSON", () => {
             expect(variable.sensitive).toBe(true);
             expect(variable).not.toHaveProperty("default");
           }
+        }
+      });
+
+      it("grants every pipeline exactly what its mode needs, and runs wait for the grants", () => {
+        for (const [id, stack] of buildExample(example.add)) {
+          expect(checkTransferConformance(stack), id).toEqual([]);
         }
       });
 
