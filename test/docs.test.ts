@@ -1,0 +1,207 @@
+// Checks on docs/: the API reference is up to date, relative links resolve, and the TypeScript of
+// the walkthrough is a program that type-checks and synthesizes against the real API.
+import { execFileSync } from "node:child_process";
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import ts from "typescript";
+import { afterAll, describe, expect, it } from "vitest";
+
+const ROOT = resolve(__dirname, "..");
+const DOCS = join(ROOT, "docs");
+const API = join(DOCS, "api");
+/** Docs whose ```ts blocks, concatenated in order, form one complete CDKTF app. */
+const PROGRAM_DOCS = ["guide.md"];
+/** The package name the docs import from, mapped to the sources. */
+const PACKAGE = "cdktf-acr-transfer";
+
+const scratch = mkdtempSync(join(tmpdir(), "cdktf-acr-transfer-docs-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Every file under `dir`, as paths relative to it, sorted. */
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  const walk = (sub: string) => {
+    for (const name of readdirSync(join(dir, sub))) {
+      const rel = sub ? `${sub}/${name}` : name;
+      if (statSync(join(dir, rel)).isDirectory()) walk(rel);
+      else out.push(rel);
+    }
+  };
+  walk("");
+  return out.sort();
+}
+
+/** The top-level Markdown files of docs/. */
+function docPages(): string[] {
+  return readdirSync(DOCS)
+    .filter((name) => name.endsWith(".md"))
+    .sort();
+}
+
+/** Markdown with fenced code blocks removed. */
+function withoutFences(markdown: string): string {
+  return markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, "");
+}
+
+/** Markdown with code blocks and code spans removed (links inside code are not links). */
+function withoutCode(markdown: string): string {
+  return withoutFences(markdown).replace(/`[^`\n]*`/g, "");
+}
+
+/** GitHub's anchor for a heading: lowercase, punctuation dropped, spaces to hyphens. */
+function slug(heading: string): string {
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, "")
+    .replace(/ /g, "-");
+}
+
+/** The anchors a Markdown file offers, with GitHub's -1, -2 suffixes for repeats. */
+function anchors(markdown: string): Set<string> {
+  const seen = new Map<string, number>();
+  const result = new Set<string>();
+  for (const match of withoutFences(markdown).matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)) {
+    const base = slug(match[1].replace(/`/g, ""));
+    const count = seen.get(base) ?? 0;
+    seen.set(base, count + 1);
+    result.add(count === 0 ? base : `${base}-${count}`);
+  }
+  return result;
+}
+
+/** Relative link targets of a Markdown file: inline `[t](x)` and reference `[t]: x`. */
+function relativeLinks(markdown: string): string[] {
+  const text = withoutCode(markdown);
+  const targets = [
+    ...[...text.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => m[1]),
+    ...[...text.matchAll(/^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+"[^"]*")?\s*$/gm)].map((m) => m[1]),
+  ];
+  return targets.filter((t) => !/^[a-z][a-z0-9+.-]*:/i.test(t));
+}
+
+/** The ```ts blocks of a Markdown file, in order. */
+function tsBlocks(markdown: string): string[] {
+  return [...markdown.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
+}
+
+describe("docs/api", () => {
+  it("matches what typedoc generates from lib/ (run `npm run docs:api` when this fails)", () => {
+    const fresh = join(scratch, "api");
+    execFileSync(
+      process.execPath,
+      [
+        join(ROOT, "node_modules", "typedoc", "bin", "typedoc"),
+        "--out",
+        fresh,
+        "--logLevel",
+        "Error",
+      ],
+      { cwd: ROOT, stdio: "pipe" },
+    );
+    const expected = listFiles(fresh);
+    const actual = listFiles(API);
+    expect(actual, "files in docs/api").toEqual(expected);
+    const stale = expected.filter(
+      (file) => readFileSync(join(fresh, file), "utf8") !== readFileSync(join(API, file), "utf8"),
+    );
+    expect(stale, "docs/api pages that differ from the generated ones").toEqual([]);
+  });
+});
+
+describe("docs/*.md links", () => {
+  for (const page of docPages()) {
+    it(`${page}: every relative link points to an existing file (and heading)`, () => {
+      const broken: string[] = [];
+      for (const link of relativeLinks(readFileSync(join(DOCS, page), "utf8"))) {
+        const [pathPart, fragment] = link.split("#", 2);
+        const file = pathPart ? resolve(DOCS, decodeURIComponent(pathPart)) : join(DOCS, page);
+        if (!existsSync(file)) {
+          broken.push(`${link} (no file ${relative(ROOT, file)})`);
+        } else if (
+          fragment &&
+          file.endsWith(".md") &&
+          !anchors(readFileSync(file, "utf8")).has(fragment)
+        ) {
+          broken.push(`${link} (no heading #${fragment} in ${relative(ROOT, file)})`);
+        }
+      }
+      expect(broken).toEqual([]);
+    });
+  }
+});
+
+describe("docs programs", () => {
+  for (const page of PROGRAM_DOCS) {
+    const source = tsBlocks(readFileSync(join(DOCS, page), "utf8")).join("\n");
+
+    it(`${page}: the TypeScript blocks type-check as one program`, () => {
+      // A file that does not exist on disk, placed in test/ so that imports resolve from the repo.
+      const virtualFile = join(ROOT, "test", `__docs_${page.replace(/\W/g, "_")}.ts`);
+      const options: ts.CompilerOptions = {
+        ...readCompilerOptions(),
+        noEmit: true,
+        noUnusedLocals: false,
+        baseUrl: ROOT,
+        paths: { [PACKAGE]: ["lib/index.ts"] },
+      };
+      const host = ts.createCompilerHost(options);
+      const getSourceFile = host.getSourceFile.bind(host);
+      host.getSourceFile = (name, version, ...rest) =>
+        resolve(name) === virtualFile
+          ? ts.createSourceFile(name, source, version)
+          : getSourceFile(name, version, ...rest);
+      const fileExists = host.fileExists.bind(host);
+      host.fileExists = (name) => resolve(name) === virtualFile || fileExists(name);
+      const program = ts.createProgram([virtualFile], options, host);
+      const errors = ts
+        .getPreEmitDiagnostics(program)
+        .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      expect(errors).toEqual([]);
+    });
+
+    it(`${page}: the program synthesizes, with no SAS token in the output`, async () => {
+      const outdir = join(scratch, `${page}.out`);
+      const file = join(scratch, `${page}.ts`);
+      writeFileSync(file, withResolvedImports(source));
+      process.env.CDKTF_OUTDIR = outdir;
+      try {
+        await import(file);
+      } finally {
+        delete process.env.CDKTF_OUTDIR;
+      }
+      const stacks = listFiles(join(outdir, "stacks")).filter((f) => f.endsWith("cdk.tf.json"));
+      expect(stacks.length).toBeGreaterThan(0);
+      for (const stack of stacks) {
+        expect(readFileSync(join(outdir, "stacks", stack), "utf8")).not.toMatch(/sig=/);
+      }
+    });
+  }
+});
+
+/** Compiler options of the repo's tsconfig.json. */
+function readCompilerOptions(): ts.CompilerOptions {
+  const configPath = join(ROOT, "tsconfig.json");
+  const config = ts.readConfigFile(configPath, ts.sys.readFile);
+  return ts.parseJsonConfigFileContent(config.config, ts.sys, dirname(configPath)).options;
+}
+
+/** Rewrites bare imports to absolute paths, so the program runs from a temporary folder. */
+function withResolvedImports(source: string): string {
+  const requireFromRoot = createRequire(join(ROOT, "package.json"));
+  return source.replace(/from "([^"]+)"/g, (_, spec: string) => {
+    const target = spec === PACKAGE ? join(ROOT, "lib", "index.ts") : requireFromRoot.resolve(spec);
+    return `from ${JSON.stringify(target)}`;
+  });
+}
