@@ -41,24 +41,14 @@ export interface UserIdentityImportOptions {
 export class UserIdentity {
   /** An identity defined in this app with azurerm's `UserAssignedIdentity`. */
   public static fromUserAssignedIdentity(identity: UserAssignedIdentity): IUserIdentity {
-    return {
-      identityId: identity.id,
-      principalId: identity.principalId,
-      tenantId: identity.tenantId,
-      identityKey: identity.node.path,
-    };
+    return identityRef(identity);
   }
 
   /** An identity read with azurerm's `DataAzurermUserAssignedIdentity`. */
   public static fromDataUserAssignedIdentity(
     identity: DataAzurermUserAssignedIdentity,
   ): IUserIdentity {
-    return {
-      identityId: identity.id,
-      principalId: identity.principalId,
-      tenantId: identity.tenantId,
-      identityKey: identity.node.path,
-    };
+    return identityRef(identity);
   }
 
   /** An identity made elsewhere, by ARM resource ID (validated unless it is a token). */
@@ -72,6 +62,17 @@ export class UserIdentity {
   }
 
   private constructor() {}
+}
+
+function identityRef(
+  identity: UserAssignedIdentity | DataAzurermUserAssignedIdentity,
+): IUserIdentity {
+  return {
+    identityId: identity.id,
+    principalId: identity.principalId,
+    tenantId: identity.tenantId,
+    identityKey: identity.node.path,
+  };
 }
 
 class ImportedUserIdentity extends Construct implements IUserIdentity {

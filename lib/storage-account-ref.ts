@@ -44,12 +44,7 @@ export class StorageAccountRef {
     account: StorageAccount,
     options: StorageAccountRefOptions = {},
   ): IStorageAccountRef {
-    return {
-      storageAccountId: account.id,
-      accountName: account.nameInput ?? account.name,
-      cloud: options.cloud ?? AzureCloud.PUBLIC,
-      primaryConnectionString: account.primaryConnectionString,
-    };
+    return accountRef(account, options);
   }
 
   /** An account read with azurerm's `DataAzurermStorageAccount`. */
@@ -57,12 +52,7 @@ export class StorageAccountRef {
     account: DataAzurermStorageAccount,
     options: StorageAccountRefOptions = {},
   ): IStorageAccountRef {
-    return {
-      storageAccountId: account.id,
-      accountName: account.nameInput ?? account.name,
-      cloud: options.cloud ?? AzureCloud.PUBLIC,
-      primaryConnectionString: account.primaryConnectionString,
-    };
+    return accountRef(account, options);
   }
 
   /** An account made elsewhere, by ARM resource ID (validated unless it is a token). */
@@ -76,6 +66,18 @@ export class StorageAccountRef {
   }
 
   private constructor() {}
+}
+
+function accountRef(
+  account: StorageAccount | DataAzurermStorageAccount,
+  options: StorageAccountRefOptions,
+): IStorageAccountRef {
+  return {
+    storageAccountId: account.id,
+    accountName: account.nameInput ?? account.name,
+    cloud: options.cloud ?? AzureCloud.PUBLIC,
+    primaryConnectionString: account.primaryConnectionString,
+  };
 }
 
 class ImportedStorageAccount extends Construct implements IStorageAccountRef {

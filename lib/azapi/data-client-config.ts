@@ -1,6 +1,6 @@
 import { TerraformDataSource, TerraformMetaArguments } from "cdktf";
 import { Construct } from "constructs";
-import { AZAPI_GENERATOR_METADATA } from "./provider-metadata";
+import { azapiElementConfig } from "./provider-metadata";
 
 /** `data.azapi_client_config`: who the azapi provider is signed in as. */
 export class DataAzapiClientConfig extends TerraformDataSource {
@@ -9,15 +9,7 @@ export class DataAzapiClientConfig extends TerraformDataSource {
 
   /** Declares a `data.azapi_client_config`. */
   public constructor(scope: Construct, id: string, config: TerraformMetaArguments = {}) {
-    super(scope, id, {
-      terraformResourceType: DataAzapiClientConfig.tfResourceType,
-      terraformGeneratorMetadata: AZAPI_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      forEach: config.forEach,
-    });
+    super(scope, id, azapiElementConfig(DataAzapiClientConfig.tfResourceType, config));
   }
 
   /** Tenant ID of the signed-in principal. */

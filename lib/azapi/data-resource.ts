@@ -1,7 +1,7 @@
 import { TerraformDataSource, TerraformMetaArguments, Token } from "cdktf";
 import { Construct } from "constructs";
 import { AttributeSpec, toHclAttributes, toJsonAttributes } from "./attributes";
-import { AZAPI_GENERATOR_METADATA } from "./provider-metadata";
+import { azapiElementConfig } from "./provider-metadata";
 
 /** Arguments of `data.azapi_resource` when reading a resource by its ID. */
 export interface DataAzapiResourceConfig extends TerraformMetaArguments {
@@ -32,15 +32,7 @@ export class DataAzapiResource extends TerraformDataSource {
 
   /** Declares a `data.azapi_resource`. */
   public constructor(scope: Construct, id: string, config: DataAzapiResourceConfig) {
-    super(scope, id, {
-      terraformResourceType: DataAzapiResource.tfResourceType,
-      terraformGeneratorMetadata: AZAPI_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      forEach: config.forEach,
-    });
+    super(scope, id, azapiElementConfig(DataAzapiResource.tfResourceType, config));
     this.config = config;
   }
 

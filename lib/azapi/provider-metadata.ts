@@ -1,3 +1,5 @@
+import { TerraformMetaArguments } from "cdktf";
+
 /** Registry source of the azapi provider. */
 export const AZAPI_PROVIDER_SOURCE = "Azure/azapi";
 
@@ -12,3 +14,16 @@ export const AZAPI_GENERATOR_METADATA = {
   providerName: "azapi",
   providerVersionConstraint: AZAPI_PROVIDER_VERSION_CONSTRAINT,
 } as const;
+
+/** The base-class config every azapi resource and data source passes to cdktf. */
+export function azapiElementConfig(terraformResourceType: string, meta: TerraformMetaArguments) {
+  return {
+    terraformResourceType,
+    terraformGeneratorMetadata: AZAPI_GENERATOR_METADATA,
+    provider: meta.provider,
+    dependsOn: meta.dependsOn,
+    count: meta.count,
+    lifecycle: meta.lifecycle,
+    forEach: meta.forEach,
+  };
+}

@@ -1,7 +1,7 @@
 import { TerraformMetaArguments, TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
 import { AttributeSpec, toHclAttributes, toJsonAttributes } from "./attributes";
-import { AZAPI_GENERATOR_METADATA } from "./provider-metadata";
+import { azapiElementConfig } from "./provider-metadata";
 
 /** The `identity` block of an azapi resource. */
 export interface AzapiResourceIdentity {
@@ -147,13 +147,7 @@ export class AzapiResource extends TerraformResource {
   /** Declares an `azapi_resource`. */
   public constructor(scope: Construct, id: string, config: AzapiResourceConfig) {
     super(scope, id, {
-      terraformResourceType: AzapiResource.tfResourceType,
-      terraformGeneratorMetadata: AZAPI_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      forEach: config.forEach,
+      ...azapiElementConfig(AzapiResource.tfResourceType, config),
       provisioners: config.provisioners,
       connection: config.connection,
     });
