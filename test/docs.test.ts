@@ -190,11 +190,14 @@ describe("docs programs", () => {
   }
 });
 
-/** Compiler options of the repo's tsconfig.json. */
+/** Compiler options of the repo's tsconfig.json, for type-checking code outside lib/. */
 function readCompilerOptions(): ts.CompilerOptions {
   const configPath = join(ROOT, "tsconfig.json");
   const config = ts.readConfigFile(configPath, ts.sys.readFile);
-  return ts.parseJsonConfigFileContent(config.config, ts.sys, dirname(configPath)).options;
+  const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, dirname(configPath));
+  // The build's rootDir and outDir do not apply to a program outside lib/.
+  const { rootDir: _rootDir, outDir: _outDir, ...rest } = options;
+  return rest;
 }
 
 /** Rewrites bare imports to absolute paths, so the program runs from a temporary folder. */
