@@ -117,31 +117,7 @@ export abstract class TransferPipelineBase extends Construct {
   ) {
     super(scope, id);
     this.side = spec.side;
-    expectShape(
-      this,
-      "registry",
-      props.registry,
-      "object",
-      true,
-      "pass Registry.fromRegistryId(...) or Registry.fromContainerRegistry(...)",
-    );
-    expectShape(
-      this,
-      "container",
-      props.container,
-      "object",
-      true,
-      "pass a TransferContainer, or TransferContainer.fromUrl(...)",
-    );
-    expectShape(
-      this,
-      "storageAccess",
-      props.storageAccess,
-      "object",
-      true,
-      "pass StorageAccess.managedIdentity() or StorageAccess.sasToken(secret)",
-    );
-    expectShape(this, "pipelineName", props.pipelineName, "string");
+    this.checkShapes(props);
     this.pipelineName = check(this, "pipelineName", props.pipelineName, checkTransferName);
     this.apiVersion = literalApiVersion(this, props.apiVersion ?? DEFAULT_TRANSFER_API_VERSION);
     expectShape(this, "options", spec.options, "list");
@@ -199,6 +175,35 @@ export abstract class TransferPipelineBase extends Construct {
   /** ARM resource ID of the pipeline. */
   public get pipelineId(): string {
     return this.resource.id;
+  }
+
+  /** Props the types require, checked for callers the types do not reach (JavaScript, JSON). */
+  private checkShapes(props: TransferPipelineProps): void {
+    expectShape(
+      this,
+      "registry",
+      props.registry,
+      "object",
+      true,
+      "pass Registry.fromRegistryId(...) or Registry.fromContainerRegistry(...)",
+    );
+    expectShape(
+      this,
+      "container",
+      props.container,
+      "object",
+      true,
+      "pass a TransferContainer, or TransferContainer.fromUrl(...)",
+    );
+    expectShape(
+      this,
+      "storageAccess",
+      props.storageAccess,
+      "object",
+      true,
+      "pass StorageAccess.managedIdentity() or StorageAccess.sasToken(secret)",
+    );
+    expectShape(this, "pipelineName", props.pipelineName, "string");
   }
 
   private resolveLocation(props: TransferPipelineProps): string {
