@@ -2,13 +2,16 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:f
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { App, TerraformStack, Testing } from "cdktf";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { EXAMPLES, buildApp } from "../examples/app";
 import { addSeedWalkthrough } from "../examples/seed-walkthrough";
 import { checkTransferConformance } from "../lib/testing";
 import { transferResources } from "./support/arm-resources";
 import { schemaVersionFor, transferValidator } from "./support/arm-schema";
 import { HAS_REFERENCE, SKIP_REASON, readReferenceJson } from "./support/reference";
+
+// Compiles, spawns processes or synthesizes whole apps: slower than vitest's 5 s default.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 /** A synthesized stack, parsed. */
 type Synth = Record<string, Record<string, Record<string, any>>>;

@@ -2,9 +2,12 @@ import { execFileSync } from "node:child_process";
 import { homedir, hostname, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Testing } from "cdktf";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as ids from "../support/ids";
 import { GIVEN_TIMESTAMPS, buildTransferStack } from "./fixtures/transfer-app";
+
+// Compiles, spawns processes or synthesizes whole apps: slower than vitest's 5 s default.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const ROOT = resolve(__dirname, "../..");
 const SCRIPT = join("test", "reliability", "fixtures", "print-synth.ts");

@@ -1,10 +1,13 @@
 // The worked example of docs/testing.md, run against examples/landing-zone: keep them in step.
 import { Testing } from "cdktf";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import "../../lib/testing/setup.mjs";
 import { LANDING_ZONE_REGISTRIES, LandingZoneStack } from "../../examples/landing-zone";
 import { ExportPipelineRun, StorageAccessMode } from "../../lib";
 import { checkTransferConformance, synthJson } from "../../lib/testing";
+
+// Compiles, spawns processes or synthesizes whole apps: slower than vitest's 5 s default.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 describe("landing zone", () => {
   let stack: LandingZoneStack;
