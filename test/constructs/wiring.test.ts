@@ -4,24 +4,19 @@ import {
   ExportPipeline,
   ImportOption,
   ImportPipeline,
-  KeyVaultAccessModel,
-  KeyVaultRef,
-  Registry,
   SasToken,
   SasTokenSecret,
   StorageAccess,
-  StorageAccountRef,
   TransferContainer,
 } from "../../lib";
 import * as ids from "../support/ids";
+import { testAccount, testRegistry, testVault } from "../support/refs";
 import { TEST_STACKS, synthObject } from "../support/stacks";
 
 function stackWithContainer() {
   const stack = new TerraformStack(Testing.app(), "wiring");
-  const registry = Registry.fromRegistryId(stack, "Registry", ids.REGISTRY_ID, {
-    location: "eastus",
-  });
-  const account = StorageAccountRef.fromStorageAccountId(stack, "Account", ids.ACCOUNT_ID);
+  const registry = testRegistry(stack);
+  const account = testAccount(stack);
   const container = new TransferContainer(stack, "Container", {
     storageAccount: account,
     containerName: "transfer",
@@ -138,9 +133,7 @@ describe("grants", () => {
 describe("generated SAS tokens", () => {
   it("warn that the token is in state, and when it expires within 30 days", () => {
     const { stack, container } = stackWithContainer();
-    const vault = KeyVaultRef.fromKeyVaultId(stack, "Vault", ids.VAULT_ID, {
-      accessModel: KeyVaultAccessModel.ACCESS_POLICY,
-    });
+    const vault = testVault(stack);
     const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, "Z");
     new SasTokenSecret(stack, "Secret", {
       keyVault: vault,
@@ -154,9 +147,7 @@ describe("generated SAS tokens", () => {
 
   it("have exactly the permissions of their side", () => {
     const { stack, container } = stackWithContainer();
-    const vault = KeyVaultRef.fromKeyVaultId(stack, "Vault", ids.VAULT_ID, {
-      accessModel: KeyVaultAccessModel.ACCESS_POLICY,
-    });
+    const vault = testVault(stack);
     const token = (expiry: string) => ({ container, start: "2026-01-01T00:00:00Z", expiry });
     new SasTokenSecret(stack, "ExportSecret", {
       keyVault: vault,

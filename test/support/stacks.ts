@@ -22,6 +22,7 @@ import {
   UserIdentity,
 } from "../../lib";
 import * as ids from "./ids";
+import { testAccount, testRegistry, testVault } from "./refs";
 
 /** A named stack builder: the configurations every snapshot and conformance test covers. */
 export interface TestStack {
@@ -37,12 +38,8 @@ function newStack(): TerraformStack {
 
 function sasExport(apiVersion?: string): TerraformStack {
   const stack = newStack();
-  const registry = Registry.fromRegistryId(stack, "Registry", ids.REGISTRY_ID, {
-    location: "eastus",
-  });
-  const vault = KeyVaultRef.fromKeyVaultId(stack, "Vault", ids.VAULT_ID, {
-    accessModel: KeyVaultAccessModel.ACCESS_POLICY,
-  });
+  const registry = testRegistry(stack);
+  const vault = testVault(stack);
   const pipeline = new ExportPipeline(stack, "Export", {
     registry,
     pipelineName: "myExportPipeline",
@@ -65,12 +62,8 @@ function sasExport(apiVersion?: string): TerraformStack {
 
 function sasImportUserAssignedRbac(): TerraformStack {
   const stack = newStack();
-  const registry = Registry.fromRegistryId(stack, "Registry", ids.REGISTRY_ID, {
-    location: "eastus",
-  });
-  const vault = KeyVaultRef.fromKeyVaultId(stack, "Vault", ids.VAULT_ID, {
-    accessModel: KeyVaultAccessModel.RBAC,
-  });
+  const registry = testRegistry(stack);
+  const vault = testVault(stack, KeyVaultAccessModel.RBAC);
   const identity = new UserAssignedIdentity(stack, "Identity", {
     name: "transfer-identity",
     resourceGroupName: "transfer-rg",
@@ -101,10 +94,8 @@ function sasImportUserAssignedRbac(): TerraformStack {
 
 function managedIdentityBothSides(): TerraformStack {
   const stack = newStack();
-  const registry = Registry.fromRegistryId(stack, "Registry", ids.REGISTRY_ID, {
-    location: "eastus",
-  });
-  const account = StorageAccountRef.fromStorageAccountId(stack, "Account", ids.ACCOUNT_ID);
+  const registry = testRegistry(stack);
+  const account = testAccount(stack);
   const container = new TransferContainer(stack, "Container", {
     storageAccount: account,
     containerName: "transfer",
@@ -142,13 +133,9 @@ function managedIdentityBothSides(): TerraformStack {
 
 function generatedSas(): TerraformStack {
   const stack = newStack();
-  const registry = Registry.fromRegistryId(stack, "Registry", ids.REGISTRY_ID, {
-    location: "eastus",
-  });
-  const vault = KeyVaultRef.fromKeyVaultId(stack, "Vault", ids.VAULT_ID, {
-    accessModel: KeyVaultAccessModel.ACCESS_POLICY,
-  });
-  const account = StorageAccountRef.fromStorageAccountId(stack, "Account", ids.ACCOUNT_ID);
+  const registry = testRegistry(stack);
+  const vault = testVault(stack);
+  const account = testAccount(stack);
   const container = new TransferContainer(stack, "Container", {
     storageAccount: account,
     containerName: "transfer",
@@ -192,12 +179,8 @@ function importedPipelineRun(): TerraformStack {
 
 function sharedIdentityAndVault(): TerraformStack {
   const stack = newStack();
-  const registry = Registry.fromRegistryId(stack, "Registry", ids.REGISTRY_ID, {
-    location: "eastus",
-  });
-  const vault = KeyVaultRef.fromKeyVaultId(stack, "Vault", ids.VAULT_ID, {
-    accessModel: KeyVaultAccessModel.ACCESS_POLICY,
-  });
+  const registry = testRegistry(stack);
+  const vault = testVault(stack);
   const identity = PipelineIdentity.userAssigned(
     UserIdentity.fromIdentityId(stack, "Identity", ids.IDENTITY_ID),
   );

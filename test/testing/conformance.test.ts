@@ -7,18 +7,15 @@ import {
   ExportPipelineRun,
   ImportOption,
   ImportPipeline,
-  KeyVaultAccessModel,
-  KeyVaultRef,
   PipelineIdentity,
-  Registry,
   SasTokenSecret,
   StorageAccess,
-  StorageAccountRef,
   TransferContainer,
   UserIdentity,
 } from "../../lib";
 import { checkTransferConformance, synthJson } from "../../lib/testing";
 import * as ids from "../support/ids";
+import { testAccount, testRegistry, testVault } from "../support/refs";
 import { TEST_STACKS } from "../support/stacks";
 
 function newStack(): TerraformStack {
@@ -28,12 +25,8 @@ function newStack(): TerraformStack {
 /** A SAS export (access policy) with a run, and a managed-identity import with a run. */
 function bothModes(): any {
   const stack = newStack();
-  const registry = Registry.fromRegistryId(stack, "Registry", ids.REGISTRY_ID, {
-    location: "eastus",
-  });
-  const vault = KeyVaultRef.fromKeyVaultId(stack, "Vault", ids.VAULT_ID, {
-    accessModel: KeyVaultAccessModel.ACCESS_POLICY,
-  });
+  const registry = testRegistry(stack);
+  const vault = testVault(stack);
   const exporter = new ExportPipeline(stack, "Export", {
     registry,
     pipelineName: "sasexport",
@@ -52,7 +45,7 @@ function bothModes(): any {
     registry,
     pipelineName: "miimport",
     container: new TransferContainer(stack, "Landing", {
-      storageAccount: StorageAccountRef.fromStorageAccountId(stack, "Account", ids.ACCOUNT_ID),
+      storageAccount: testAccount(stack),
       containerName: "landing",
     }),
     storageAccess: StorageAccess.managedIdentity(),
@@ -225,7 +218,7 @@ describe("checkTransferConformance", () => {
   it("reports a secret given only by URI unless told not to", () => {
     const stack = newStack();
     new ExportPipeline(stack, "Export", {
-      registry: Registry.fromRegistryId(stack, "Registry", ids.REGISTRY_ID, { location: "eastus" }),
+      registry: testRegistry(stack),
       pipelineName: "urionly",
       container: TransferContainer.fromUrl(stack, "Container", ids.CONTAINER_URL),
       storageAccess: StorageAccess.sasToken(
@@ -248,7 +241,7 @@ describe("checkTransferConformance", () => {
       tenantId: ids.SUBSCRIPTION,
     });
     new ImportPipeline(stack, "Import", {
-      registry: Registry.fromRegistryId(stack, "Registry", ids.REGISTRY_ID, { location: "eastus" }),
+      registry: testRegistry(stack),
       pipelineName: "knownprincipal",
       container: TransferContainer.fromContainerResourceId(
         stack,
@@ -274,7 +267,7 @@ describe("checkTransferConformance", () => {
   it("catches a grant to the system-assigned identity of a pipeline its user-assigned identity acts for", () => {
     const stack = newStack();
     new ExportPipeline(stack, "Export", {
-      registry: Registry.fromRegistryId(stack, "Registry", ids.REGISTRY_ID, { location: "eastus" }),
+      registry: testRegistry(stack),
       pipelineName: "bothidentities",
       container: TransferContainer.fromContainerResourceId(
         stack,
