@@ -37,16 +37,6 @@ export function checkContainerName(name: string): Violation | undefined {
   };
 }
 
-/** Storage account names: 3-24 lowercase letters and digits. */
-export function checkStorageAccountName(name: string): Violation | undefined {
-  if (ACCOUNT_NAME.test(name)) return undefined;
-  return {
-    problem: "is not a storage account name",
-    rule: "3-24 lowercase letters and digits",
-    fix: "use the account's name exactly as Azure shows it",
-  };
-}
-
 /** Parses `https://<account>.blob.<suffix>/<container>`; undefined when it does not fit. */
 export function parseContainerUrl(url: string): ParsedContainerUrl | undefined {
   const match = URL_SHAPE.exec(url);
