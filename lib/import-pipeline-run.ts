@@ -5,6 +5,7 @@ import { checkBlobName } from "./arm/storage";
 import { IImportPipeline } from "./pipeline";
 import { PipelineRunBase, PipelineRunProps } from "./pipeline-run-base";
 import { check, expectShape } from "./validation/check";
+import { nonEmpty } from "./validation/non-empty";
 
 /** Props of an import run. */
 export interface ImportPipelineRunProps extends PipelineRunProps {
@@ -29,14 +30,14 @@ export class ImportPipelineRun extends PipelineRunBase {
         expectShape(run, "blobName", props.blobName, "string");
         check(run, "blobName", props.blobName, checkBlobName);
         expectShape(run, "catalogDigest", props.catalogDigest, "string", false);
-        check(run, "catalogDigest", props.catalogDigest, (digest) =>
-          digest.trim()
-            ? undefined
-            : {
-                problem: "is empty",
-                rule: "a catalog digest, when given, is the digest of the exported tar",
-                fix: "leave catalogDigest unset, or pass the export run's catalogDigest",
-              },
+        check(
+          run,
+          "catalogDigest",
+          props.catalogDigest,
+          nonEmpty(
+            "a catalog digest, when given, is the digest of the exported tar",
+            "leave catalogDigest unset, or pass the export run's catalogDigest",
+          ),
         );
       },
       body: () =>

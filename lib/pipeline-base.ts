@@ -22,6 +22,7 @@ import { StorageAccess } from "./storage-access";
 import { ITransferContainer } from "./transfer-container";
 import { literalApiVersion } from "./literal-api-version";
 import { check, expectShape, fail } from "./validation/check";
+import { nonEmpty } from "./validation/non-empty";
 
 /** The newest api-version azapi 2.8 (the version constraint's floor) embeds a schema for. */
 const NEWEST_API_VERSION_OF_AZAPI_2_8 = "2025-06-01-preview";
@@ -208,14 +209,14 @@ export abstract class TransferPipelineBase extends Construct {
 
   private resolveLocation(props: TransferPipelineProps): string {
     expectShape(this, "location", props.location, "string", false);
-    check(this, "location", props.location, (value) =>
-      value.trim()
-        ? undefined
-        : {
-            problem: "is empty",
-            rule: "a pipeline's location is an Azure region name",
-            fix: "set it to the registry's region, e.g. \"eastus\", or leave it unset to use the registry's",
-          },
+    check(
+      this,
+      "location",
+      props.location,
+      nonEmpty(
+        "a pipeline's location is an Azure region name",
+        "set it to the registry's region, e.g. \"eastus\", or leave it unset to use the registry's",
+      ),
     );
     const location = props.location ?? props.registry.location;
     if (location === undefined) {

@@ -1,3 +1,4 @@
+import { nonEmpty } from "../validation/non-empty";
 import { Violation } from "../validation/violation";
 
 const GO_DURATION = /^(?:\d+(?:\.\d+)?(?:h|m|s))+$/;
@@ -13,11 +14,7 @@ export function checkTimeout(value: string): Violation | undefined {
 }
 
 /** A rerun token (forceUpdateTag): any non-empty text; changing it re-runs the run. */
-export function checkRerunToken(value: string): Violation | undefined {
-  if (value.trim().length > 0) return undefined;
-  return {
-    problem: "is empty",
-    rule: "a non-empty string; a new value re-runs the pipeline run in place",
-    fix: "leave it unset, or pass something that changes when you want a re-run (a date, a CI build number)",
-  };
-}
+export const checkRerunToken = nonEmpty(
+  "a non-empty string; a new value re-runs the pipeline run in place",
+  "leave it unset, or pass something that changes when you want a re-run (a date, a CI build number)",
+);
