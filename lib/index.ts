@@ -14,31 +14,31 @@ export {
   PIPELINE_RUN_TYPE,
 } from "./arm";
 export * from "./validation";
-export * from "./registry";
-export * from "./identity";
-export * from "./key-vault-ref";
-export * from "./storage-account-ref";
-export * from "./transfer-container";
-export * from "./sas-token";
-export * from "./sas-token-secret";
-export * from "./storage-access";
-export * from "./pipeline";
-export { TransferPipelineBase, TransferPipelineProps } from "./pipeline-base";
-export { PipelineImportOptions } from "./imported-pipeline";
-export * from "./export-pipeline";
-export * from "./import-pipeline";
+export * from "./references/registry";
+export * from "./references/identity";
+export * from "./references/key-vault";
+export * from "./references/storage-account";
+export * from "./references/transfer-container";
+export * from "./secrets/sas-token";
+export * from "./secrets/sas-token-secret";
+export * from "./pipelines/storage-access";
+export * from "./pipelines/pipeline";
+export { TransferPipelineBase, TransferPipelineProps } from "./pipelines/transfer-pipeline-base";
+export { PipelineImportOptions } from "./pipelines/imported-pipeline";
+export * from "./pipelines/export-pipeline";
+export * from "./pipelines/import-pipeline";
 export {
   PipelineRunBase,
   PipelineRunProps,
   DEFAULT_RUN_TIMEOUT,
   AUTHORIZATION_RETRY_PATTERNS,
-} from "./pipeline-run-base";
-export * from "./export-pipeline-run";
-export * from "./import-pipeline-run";
+} from "./runs/pipeline-run-base";
+export * from "./runs/export-pipeline-run";
+export * from "./runs/import-pipeline-run";
 export {
   KEY_VAULT_SECRETS_USER,
   STORAGE_BLOB_DATA_CONTRIBUTOR,
   STORAGE_BLOB_DATA_READER,
   SECRET_READ_PERMISSIONS,
-} from "./grants";
-export { PipelinePrincipal } from "./principal";
+} from "./arm/roles";
+export { PipelinePrincipal } from "./grants/principal";

@@ -1,4 +1,3 @@
-import { Token } from "cdktf";
 import { Violation } from "../validation/violation";
 
 /** Most artifacts one pipeline run may transfer. */
@@ -20,10 +19,14 @@ export function isArtifactReference(artifact: string): boolean {
 }
 
 /**
- * 1-50 distinct, well-formed artifact references. Elements that are tokens count toward the
- * limits but are not checked for form or duplicates.
+ * 1-50 distinct, well-formed artifact references. Elements that are only known at apply time
+ * (`isUnresolved`, e.g. cdktf's `Token.isUnresolved`) count toward the limits but are not
+ * checked for form or duplicates.
  */
-export function checkArtifacts(artifacts: readonly string[]): Violation | undefined {
+export function checkArtifacts(
+  artifacts: readonly string[],
+  isUnresolved: (artifact: string) => boolean = () => false,
+): Violation | undefined {
   if (artifacts.length === 0) {
     return {
       problem: "is empty",
@@ -38,7 +41,7 @@ export function checkArtifacts(artifacts: readonly string[]): Violation | undefi
       fix: `split them over ${Math.ceil(artifacts.length / MAX_ARTIFACTS_PER_RUN)} runs`,
     };
   }
-  const literal = artifacts.filter((a) => !Token.isUnresolved(a));
+  const literal = artifacts.filter((a) => !isUnresolved(a));
   const duplicate = literal.find((a, i) => literal.indexOf(a) !== i);
   if (duplicate !== undefined) {
     return {

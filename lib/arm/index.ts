@@ -10,3 +10,5 @@ export * from "./resource-ids";
 export * from "./resource-types";
 export * from "./storage";
 export * from "./dates";
+export * from "./roles";
+export * from "./storage-access-mode";

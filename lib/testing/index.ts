@@ -3,7 +3,7 @@
  * linear-time synthJson, vitest matchers, and the ACR Transfer conformance check. The library
  * entry point never loads it.
  */
-export { synthJson, SynthJsonOptions } from "./synth-json";
-export { checkTransferConformance, ConformanceOptions } from "./conformance";
+export { synthJson, SynthJsonOptions } from "../model/synth-json";
+export { checkTransferConformance, ConformanceOptions } from "../model/conformance";
 export { transferMatchers, TransferMatchers, MatcherOutcome } from "./matchers";
-export { SynthesizedInput, SynthesizedTerraform, TerraformBlock } from "./terraform-json";
+export { SynthesizedInput, SynthesizedTerraform, TerraformBlock } from "../model/terraform-json";

@@ -5,19 +5,24 @@ import {
   IMPORT_PIPELINE_TYPE,
   PIPELINE_RUN_TYPE,
 } from "../arm/resource-types";
-import { KEY_VAULT_SECRETS_USER } from "../grants";
-import { ITransferPipeline } from "../pipeline";
-import { resolveIn } from "../resolve";
-import { ConformanceOptions, checkTransferConformance } from "./conformance";
-import { Mismatch, closestCandidate, formatMismatch, partialMismatches } from "./partial-match";
+import { KEY_VAULT_SECRETS_USER } from "../arm/roles";
+import { ITransferPipeline } from "../pipelines/pipeline";
+import { resolveIn } from "../private/resolve";
+import { ConformanceOptions, checkTransferConformance } from "../model/conformance";
+import {
+  Mismatch,
+  closestCandidate,
+  formatMismatch,
+  partialMismatches,
+} from "../model/partial-match";
 import {
   AddressedBlock,
   SynthesizedInput,
   TerraformBlock,
   resourcesOfType,
   toSynthesized,
-} from "./terraform-json";
-import { baseType } from "./transfer-model";
+} from "../model/terraform-json";
+import { baseType } from "../model/transfer-model";
 
 /**
  * The harness's matchers. Each takes a TerraformStack (synthesized with synthJson), its

@@ -1,4 +1,4 @@
-import { KEY_VAULT_SECRETS_USER } from "../grants";
+import { KEY_VAULT_SECRETS_USER } from "../arm/roles";
 import { SynthesizedInput, toSynthesized } from "./terraform-json";
 import { readTransferModel } from "./read-transfer-model";
 import {

@@ -1,6 +1,6 @@
 import { TerraformVariable } from "cdktf";
-import { TransferSide } from "./arm/options";
-import { ITransferContainer } from "./transfer-container";
+import { TransferSide } from "../arm/options";
+import { ITransferContainer } from "../references/transfer-container";
 
 /** Where a SAS token secret's value comes from. */
 export enum SasTokenKind {

@@ -1,7 +1,7 @@
 import { Token } from "cdktf";
 import { Construct } from "constructs";
-import { DEFAULT_TRANSFER_API_VERSION, checkApiVersion } from "./arm/api-versions";
-import { check, expectShape, fail } from "./validation/check";
+import { DEFAULT_TRANSFER_API_VERSION, checkApiVersion } from "../arm/api-versions";
+import { check, expectShape, fail } from "./check";
 
 /**
  * The api-version must be known at synth time: it decides the shape of the body

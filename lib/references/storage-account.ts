@@ -2,10 +2,10 @@ import { DataAzurermStorageAccount } from "@cdktf/provider-azurerm/lib/data-azur
 import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { AzureCloud } from "./arm/clouds";
-import { STORAGE_ACCOUNT_ID, resourceIdRule } from "./arm/resource-ids";
-import { RESOURCE_GROUP_SEGMENT, idSegment, lastSegment } from "./arm/token-ids";
-import { check } from "./validation/check";
+import { AzureCloud } from "../arm/clouds";
+import { STORAGE_ACCOUNT_ID, resourceIdRule } from "../arm/resource-ids";
+import { RESOURCE_GROUP_SEGMENT, idSegment, lastSegment } from "../private/token-ids";
+import { check } from "../validation/check";
 
 /** A storage account that holds transfer containers. */
 export interface IStorageAccountRef {

@@ -1,13 +1,13 @@
 import { TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
-import { checkTimeout, checkRerunToken } from "./arm/durations";
-import { checkTransferName } from "./arm/names";
-import { TransferSide } from "./arm/options";
-import { PIPELINE_RUN_TYPE, azapiType } from "./arm/resource-types";
-import { AzapiResource } from "./azapi/resource";
-import { ITransferPipeline } from "./pipeline";
-import { stackRegistry } from "./stack-registry";
-import { check, expectShape, fail } from "./validation/check";
+import { checkTimeout, checkRerunToken } from "../arm/durations";
+import { checkTransferName } from "../arm/names";
+import { TransferSide } from "../arm/options";
+import { PIPELINE_RUN_TYPE, azapiType } from "../arm/resource-types";
+import { AzapiResource } from "../azapi/resource";
+import { ITransferPipeline } from "../pipelines/pipeline";
+import { stackRegistry } from "../private/stack-registry";
+import { check, expectShape, fail } from "../validation/check";
 
 /** Props every pipeline run takes. */
 export interface PipelineRunProps {

@@ -1,5 +1,5 @@
 import { ITerraformDependable } from "cdktf";
-import { TransferSide } from "./arm/options";
+import { TransferSide } from "../arm/options";
 
 /** What every pipeline offers its runs, owned or imported. */
 export interface ITransferPipeline {

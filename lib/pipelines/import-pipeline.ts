@@ -1,11 +1,11 @@
 import { Construct } from "constructs";
-import { importPipelineBody } from "./arm/bodies";
-import { ImportOption, TransferSide } from "./arm/options";
-import { IMPORT_PIPELINE_TYPE } from "./arm/resource-types";
-import { STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_READER } from "./grants";
+import { importPipelineBody } from "../arm/bodies";
+import { ImportOption, TransferSide } from "../arm/options";
+import { IMPORT_PIPELINE_TYPE } from "../arm/resource-types";
+import { STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_READER } from "../arm/roles";
 import { ImportedImportPipeline, PipelineImportOptions } from "./imported-pipeline";
 import { IImportPipeline } from "./pipeline";
-import { TransferPipelineBase, TransferPipelineProps } from "./pipeline-base";
+import { TransferPipelineBase, TransferPipelineProps } from "./transfer-pipeline-base";
 
 /** Props of an import pipeline. */
 export interface ImportPipelineProps extends TransferPipelineProps {

@@ -2,8 +2,8 @@ import { ContainerRegistry } from "@cdktf/provider-azurerm/lib/container-registr
 import { DataAzurermContainerRegistry } from "@cdktf/provider-azurerm/lib/data-azurerm-container-registry";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
-import { REGISTRY_ID, resourceIdRule } from "./arm/resource-ids";
-import { check } from "./validation/check";
+import { REGISTRY_ID, resourceIdRule } from "../arm/resource-ids";
+import { check } from "../validation/check";
 
 /** A container registry that pipelines and runs live in. */
 export interface IRegistry {

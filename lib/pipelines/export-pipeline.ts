@@ -1,12 +1,12 @@
 import { Construct } from "constructs";
-import { exportPipelineBody } from "./arm/bodies";
-import { ExportOption, TransferSide } from "./arm/options";
-import { EXPORT_PIPELINE_TYPE } from "./arm/resource-types";
-import { STORAGE_BLOB_DATA_CONTRIBUTOR } from "./grants";
+import { exportPipelineBody } from "../arm/bodies";
+import { ExportOption, TransferSide } from "../arm/options";
+import { EXPORT_PIPELINE_TYPE } from "../arm/resource-types";
+import { STORAGE_BLOB_DATA_CONTRIBUTOR } from "../arm/roles";
 import { ImportedExportPipeline, PipelineImportOptions } from "./imported-pipeline";
 import { IExportPipeline } from "./pipeline";
-import { TransferPipelineBase, TransferPipelineProps } from "./pipeline-base";
-import { fail } from "./validation/check";
+import { TransferPipelineBase, TransferPipelineProps } from "./transfer-pipeline-base";
+import { fail } from "../validation/check";
 
 /** Props of an export pipeline. */
 export interface ExportPipelineProps extends TransferPipelineProps {

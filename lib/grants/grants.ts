@@ -3,20 +3,12 @@ import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { createHash } from "node:crypto";
 import { TerraformProvider, TerraformResource, TerraformStack } from "cdktf";
 import { Construct, IConstruct } from "constructs";
-import { IKeyVaultRef, KeyVaultAccessModel } from "./key-vault-ref";
+import { KEY_VAULT_SECRETS_USER, SECRET_READ_PERMISSIONS } from "../arm/roles";
+import { IKeyVaultRef, KeyVaultAccessModel } from "../references/key-vault";
 import { PipelinePrincipal } from "./principal";
-import { registerOnce } from "./stack-registry";
-import { resolveIn } from "./resolve";
-import { TransferValidationError } from "./validation/error";
-
-/** Role that lets an identity read one secret's value (RBAC vaults). */
-export const KEY_VAULT_SECRETS_USER = "Key Vault Secrets User";
-/** Role that lets an identity read, write and delete blobs. */
-export const STORAGE_BLOB_DATA_CONTRIBUTOR = "Storage Blob Data Contributor";
-/** Role that lets an identity read and list blobs. */
-export const STORAGE_BLOB_DATA_READER = "Storage Blob Data Reader";
-/** The only secret permission a pipeline identity needs in an access-policy vault. */
-export const SECRET_READ_PERMISSIONS: readonly string[] = ["Get"];
+import { registerOnce } from "../private/stack-registry";
+import { resolveIn } from "../private/resolve";
+import { TransferValidationError } from "../validation/error";
 
 /** A grant that a pipeline needs before a run can succeed. */
 export interface SecretReadGrant {

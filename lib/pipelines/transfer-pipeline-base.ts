@@ -4,25 +4,26 @@ import {
   DEFAULT_TRANSFER_API_VERSION,
   STORAGE_ACCESS_MODE_API_VERSION,
   supportsStorageAccessMode,
-} from "./arm/api-versions";
-import { PipelineStorageBody, StorageAccessMode } from "./arm/bodies";
-import { AzureCloud, cloudOfLocation } from "./arm/clouds";
-import { checkTransferName } from "./arm/names";
-import { TransferSide, optionsRule } from "./arm/options";
-import { USER_ASSIGNED_IDENTITY_ID, resourceIdRule } from "./arm/resource-ids";
-import { azapiType } from "./arm/resource-types";
-import { AzapiResource } from "./azapi/resource";
-import { grantContainerAccess, grantSecretRead } from "./grants";
-import { PipelineIdentity, PipelineIdentityType } from "./identity";
-import { PipelinePrincipal } from "./principal";
-import { IRegistry } from "./registry";
-import { ISasTokenSecret } from "./sas-token-secret";
-import { stackRegistry } from "./stack-registry";
+} from "../arm/api-versions";
+import { StorageAccessMode } from "../arm/storage-access-mode";
+import { PipelineStorageBody } from "../arm/bodies";
+import { AzureCloud, cloudOfLocation } from "../arm/clouds";
+import { checkTransferName } from "../arm/names";
+import { TransferSide, optionsRule } from "../arm/options";
+import { USER_ASSIGNED_IDENTITY_ID, resourceIdRule } from "../arm/resource-ids";
+import { azapiType } from "../arm/resource-types";
+import { AzapiResource } from "../azapi/resource";
+import { grantContainerAccess, grantSecretRead } from "../grants/grants";
+import { PipelineIdentity, PipelineIdentityType } from "../references/identity";
+import { PipelinePrincipal } from "../grants/principal";
+import { IRegistry } from "../references/registry";
+import { ISasTokenSecret } from "../secrets/sas-token-secret";
+import { stackRegistry } from "../private/stack-registry";
 import { StorageAccess } from "./storage-access";
-import { ITransferContainer } from "./transfer-container";
-import { literalApiVersion } from "./literal-api-version";
-import { check, expectShape, fail } from "./validation/check";
-import { nonEmpty } from "./validation/non-empty";
+import { ITransferContainer } from "../references/transfer-container";
+import { literalApiVersion } from "../validation/literal-api-version";
+import { check, expectShape, fail } from "../validation/check";
+import { nonEmpty } from "../validation/non-empty";
 
 /** The newest api-version azapi 2.8 (the version constraint's floor) embeds a schema for. */
 const NEWEST_API_VERSION_OF_AZAPI_2_8 = "2025-06-01-preview";

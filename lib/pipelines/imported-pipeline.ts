@@ -1,15 +1,15 @@
 import { ITerraformDependable, TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
-import { DEFAULT_TRANSFER_API_VERSION } from "./arm/api-versions";
-import { checkTransferName } from "./arm/names";
-import { TransferSide } from "./arm/options";
-import { REGISTRY_ID, parseResourceId } from "./arm/resource-ids";
-import { EXPORT_PIPELINE_TYPE, IMPORT_PIPELINE_TYPE, azapiType } from "./arm/resource-types";
-import { idPrefix, idSegment } from "./arm/token-ids";
+import { DEFAULT_TRANSFER_API_VERSION } from "../arm/api-versions";
+import { checkTransferName } from "../arm/names";
+import { TransferSide } from "../arm/options";
+import { REGISTRY_ID, parseResourceId } from "../arm/resource-ids";
+import { EXPORT_PIPELINE_TYPE, IMPORT_PIPELINE_TYPE, azapiType } from "../arm/resource-types";
+import { idPrefix, idSegment } from "../private/token-ids";
 import { IExportPipeline, IImportPipeline } from "./pipeline";
-import { literalApiVersion } from "./literal-api-version";
-import { ResourceLookup } from "./resource-lookup";
-import { check } from "./validation/check";
+import { literalApiVersion } from "../validation/literal-api-version";
+import { ResourceLookup } from "../private/resource-lookup";
+import { check } from "../validation/check";
 
 /** Options for a pipeline made elsewhere. */
 export interface PipelineImportOptions {

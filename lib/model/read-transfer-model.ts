@@ -1,11 +1,11 @@
-import { StorageAccessMode } from "../arm/bodies";
+import { StorageAccessMode } from "../arm/storage-access-mode";
 import { ImportOption, TransferSide } from "../arm/options";
 import {
   EXPORT_PIPELINE_TYPE,
   IMPORT_PIPELINE_TYPE,
   PIPELINE_RUN_TYPE,
 } from "../arm/resource-types";
-import { STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_READER } from "../grants";
+import { STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_READER } from "../arm/roles";
 import { StackKeys, roleName } from "./stack-keys";
 import { SynthesizedTerraform, TerraformBlock, resourcesOfType } from "./terraform-json";
 import {

@@ -1,17 +1,17 @@
 import { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container";
 import { TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
-import { AzureCloud } from "./arm/clouds";
-import { STORAGE_ACCOUNT_ID, resourceIdRule } from "./arm/resource-ids";
+import { AzureCloud } from "../arm/clouds";
+import { STORAGE_ACCOUNT_ID, resourceIdRule } from "../arm/resource-ids";
 import {
   checkContainerName,
   checkContainerUrl,
   containerUrl,
   parseContainerUrl,
-} from "./arm/storage";
-import { idPrefix, idSegment } from "./arm/token-ids";
-import { IStorageAccountRef, StorageAccountRef } from "./storage-account-ref";
-import { check, expectShape } from "./validation/check";
+} from "../arm/storage";
+import { idPrefix, idSegment } from "../private/token-ids";
+import { IStorageAccountRef, StorageAccountRef } from "./storage-account";
+import { check, expectShape } from "../validation/check";
 
 /** A blob container that export pipelines write to or import pipelines read from. */
 export interface ITransferContainer {

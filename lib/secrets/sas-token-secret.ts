@@ -2,16 +2,16 @@ import { DataAzurermStorageAccountBlobContainerSas } from "@cdktf/provider-azure
 import { KeyVaultSecret } from "@cdktf/provider-azurerm/lib/key-vault-secret";
 import { Annotations, TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
-import { AzureCloud } from "./arm/clouds";
-import { SHORT_EXPIRY_DAYS, checkUtcTimestamp, daysUntil, expiryRule } from "./arm/dates";
-import { checkSecretName, checkSecretUri, parseSecretUri, secretUri } from "./arm/key-vault";
-import { TransferSide } from "./arm/options";
-import { KEY_VAULT_ID, parseResourceId } from "./arm/resource-ids";
-import { IKeyVaultRef, KeyVaultAccessModel, KeyVaultRef } from "./key-vault-ref";
+import { AzureCloud } from "../arm/clouds";
+import { SHORT_EXPIRY_DAYS, checkUtcTimestamp, daysUntil, expiryRule } from "../arm/dates";
+import { checkSecretName, checkSecretUri, parseSecretUri, secretUri } from "../arm/key-vault";
+import { TransferSide } from "../arm/options";
+import { KEY_VAULT_ID, parseResourceId } from "../arm/resource-ids";
+import { IKeyVaultRef, KeyVaultAccessModel, KeyVaultRef } from "../references/key-vault";
 import { SasPermissions, SasToken, SasTokenKind } from "./sas-token";
-import { idPrefix, idSegment } from "./arm/token-ids";
-import { ITransferContainer } from "./transfer-container";
-import { check, expectShape, fail } from "./validation/check";
+import { idPrefix, idSegment } from "../private/token-ids";
+import { ITransferContainer } from "../references/transfer-container";
+import { check, expectShape, fail } from "../validation/check";
 
 /** A Key Vault secret that holds a SAS token for a pipeline. */
 export interface ISasTokenSecret {

@@ -1,11 +1,11 @@
 import { Construct } from "constructs";
-import { importRunBody } from "./arm/bodies";
-import { TransferSide } from "./arm/options";
-import { checkBlobName } from "./arm/storage";
-import { IImportPipeline } from "./pipeline";
+import { importRunBody } from "../arm/bodies";
+import { TransferSide } from "../arm/options";
+import { checkBlobName } from "../arm/storage";
+import { IImportPipeline } from "../pipelines/pipeline";
 import { PipelineRunBase, PipelineRunProps } from "./pipeline-run-base";
-import { check, expectShape } from "./validation/check";
-import { nonEmpty } from "./validation/non-empty";
+import { check, expectShape } from "../validation/check";
+import { nonEmpty } from "../validation/non-empty";
 
 /** Props of an import run. */
 export interface ImportPipelineRunProps extends PipelineRunProps {

@@ -2,7 +2,7 @@ import {
   KEY_VAULT_SECRETS_USER,
   STORAGE_BLOB_DATA_CONTRIBUTOR,
   STORAGE_BLOB_DATA_READER,
-} from "../grants";
+} from "../arm/roles";
 import { Reference, References, isExpression, terraformType } from "./references";
 import { SynthesizedTerraform } from "./terraform-json";
 import { ContainerKey, Need, RoleScope, baseType } from "./transfer-model";

@@ -1,11 +1,11 @@
 import { DataAzurermKeyVault } from "@cdktf/provider-azurerm/lib/data-azurerm-key-vault";
 import { KeyVault } from "@cdktf/provider-azurerm/lib/key-vault";
 import { Token } from "cdktf";
-import { lastSegment } from "./arm/token-ids";
+import { lastSegment } from "../private/token-ids";
 import { Construct } from "constructs";
-import { AzureCloud } from "./arm/clouds";
-import { KEY_VAULT_ID, parseResourceId, resourceIdRule } from "./arm/resource-ids";
-import { check } from "./validation/check";
+import { AzureCloud } from "../arm/clouds";
+import { KEY_VAULT_ID, parseResourceId, resourceIdRule } from "../arm/resource-ids";
+import { check } from "../validation/check";
 
 /** How a vault decides who may read its secrets. */
 export enum KeyVaultAccessModel {

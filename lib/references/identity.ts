@@ -2,9 +2,9 @@ import { DataAzurermUserAssignedIdentity } from "@cdktf/provider-azurerm/lib/dat
 import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
 import { TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
-import { USER_ASSIGNED_IDENTITY_ID, resourceIdRule } from "./arm/resource-ids";
-import { ResourceLookup } from "./resource-lookup";
-import { check } from "./validation/check";
+import { USER_ASSIGNED_IDENTITY_ID, resourceIdRule } from "../arm/resource-ids";
+import { ResourceLookup } from "../private/resource-lookup";
+import { check } from "../validation/check";
 
 /** A user-assigned managed identity that pipelines can act as. */
 export interface IUserIdentity {

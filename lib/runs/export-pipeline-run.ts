@@ -1,12 +1,12 @@
 import { Token } from "cdktf";
 import { Construct } from "constructs";
-import { checkArtifacts } from "./arm/artifacts";
-import { exportRunBody } from "./arm/bodies";
-import { TransferSide } from "./arm/options";
-import { checkBlobName } from "./arm/storage";
-import { IExportPipeline } from "./pipeline";
+import { checkArtifacts } from "../arm/artifacts";
+import { exportRunBody } from "../arm/bodies";
+import { TransferSide } from "../arm/options";
+import { checkBlobName } from "../arm/storage";
+import { IExportPipeline } from "../pipelines/pipeline";
 import { PipelineRunBase, PipelineRunProps } from "./pipeline-run-base";
-import { check, expectShape } from "./validation/check";
+import { check, expectShape } from "../validation/check";
 
 /** Props of an export run. */
 export interface ExportPipelineRunProps extends PipelineRunProps {
@@ -29,7 +29,9 @@ export class ExportPipelineRun extends PipelineRunBase {
         check(run, "blobName", props.blobName, checkBlobName);
         expectShape(run, "artifacts", props.artifacts, "list");
         if (!Token.isUnresolved(props.artifacts)) {
-          check(run, "artifacts", props.artifacts, checkArtifacts);
+          check(run, "artifacts", props.artifacts, (list) =>
+            checkArtifacts(list, (a) => Token.isUnresolved(a)),
+          );
         }
       },
       body: () =>
