@@ -15,7 +15,8 @@ export {
 } from "./arm";
 export * from "./validation";
 export * from "./references/registry";
-export * from "./references/identity";
+export * from "./references/user-identity";
+export * from "./pipelines/pipeline-identity";
 export * from "./references/key-vault";
 export * from "./references/storage-account";
 export * from "./references/transfer-container";
@@ -23,16 +24,14 @@ export * from "./secrets/sas-token";
 export * from "./secrets/sas-token-secret";
 export * from "./pipelines/storage-access";
 export * from "./pipelines/pipeline";
-export { TransferPipelineBase, TransferPipelineProps } from "./pipelines/transfer-pipeline-base";
+export { PipelineBase } from "./pipelines/pipeline-base";
+export { TransferPipelineBase } from "./pipelines/transfer-pipeline-base";
+export { TransferPipelineProps } from "./pipelines/transfer-pipeline-props";
 export { PipelineImportOptions } from "./pipelines/imported-pipeline";
 export * from "./pipelines/export-pipeline";
 export * from "./pipelines/import-pipeline";
-export {
-  PipelineRunBase,
-  PipelineRunProps,
-  DEFAULT_RUN_TIMEOUT,
-  AUTHORIZATION_RETRY_PATTERNS,
-} from "./runs/pipeline-run-base";
+export { PipelineRunBase, PipelineRunProps } from "./runs/pipeline-run-base";
+export { DEFAULT_RUN_TIMEOUT, AUTHORIZATION_RETRY_PATTERNS } from "./runs/run-outputs";
 export * from "./runs/export-pipeline-run";
 export * from "./runs/import-pipeline-run";
 export {
@@ -41,4 +40,5 @@ export {
   STORAGE_BLOB_DATA_READER,
   SECRET_READ_PERMISSIONS,
 } from "./arm/roles";
-export { PipelinePrincipal } from "./grants/principal";
+export { GrantPrincipal, PipelinePrincipal } from "./grants/principal";
+export { TransferGrant } from "./grants/transfer-grant";

@@ -1,4 +1,11 @@
-/** The identity that acts for a pipeline, as grants need it. */
+import { Construct } from "constructs";
+import { IUserIdentity } from "../references/user-identity";
+import { keyOf } from "../private/keys";
+
+/**
+ * The identity that acts for a pipeline, as grants need it.
+ * @deprecated use GrantPrincipal, which the grant methods of secrets and containers take
+ */
 export interface PipelinePrincipal {
   /** Principal (object) ID. */
   readonly principalId: string;
@@ -8,4 +15,94 @@ export interface PipelinePrincipal {
   readonly principalKey: string;
   /** True for a user-assigned identity, which several pipelines may share. */
   readonly shared: boolean;
+}
+
+/** Where the grants of a principal are declared. */
+enum GrantHome {
+  /** Under the stack's AcrTransferSharedGrants construct, one per (target, principal). */
+  SHARED = "shared",
+  /** Under the owner, with the grant kind as ID (a pipeline's own system-assigned identity). */
+  OWNER = "owner",
+  /** Under the owner, with an ID derived from the target (any number of targets). */
+  OWNER_BY_TARGET = "ownerByTarget",
+}
+
+/**
+ * An identity that secrets and containers grant access to (`secret.grantRead(principal)`,
+ * `container.grantBlobAccess(principal, ...)`), and the construct its grants are declared for.
+ * Every pipeline offers its acting identity as `pipeline.grantPrincipal`.
+ */
+export class GrantPrincipal {
+  /**
+   * A user-assigned identity, which many pipelines may share: its grants are made once per
+   * (target, identity) in the stack of `consumer`, under one stack-level construct at an address
+   * derived from the target and the identity, so adding or removing consumers never moves them.
+   */
+  public static fromUserIdentity(consumer: Construct, identity: IUserIdentity): GrantPrincipal {
+    const key = keyOf(consumer, identity.identityKey, identity.identityId);
+    return new GrantPrincipal(
+      identity.principalId,
+      identity.tenantId,
+      consumer,
+      key,
+      GrantHome.SHARED,
+    );
+  }
+
+  /**
+   * Any principal by object ID (a service principal, another team's identity): its grants are
+   * declared under `owner`, one per target.
+   */
+  public static fromPrincipalId(
+    owner: Construct,
+    principalId: string,
+    tenantId: string,
+  ): GrantPrincipal {
+    const key = `${owner.node.path}|${keyOf(owner, undefined, principalId)}`;
+    return new GrantPrincipal(principalId, tenantId, owner, key, GrantHome.OWNER_BY_TARGET);
+  }
+
+  /**
+   * A pipeline's own system-assigned identity: its grants are declared under the pipeline.
+   * @internal
+   */
+  public static _ofSystemIdentity(
+    pipeline: Construct,
+    principalId: string,
+    tenantId: string,
+  ): GrantPrincipal {
+    return new GrantPrincipal(principalId, tenantId, pipeline, pipeline.node.path, GrantHome.OWNER);
+  }
+
+  private constructor(
+    /** Principal (object) ID. */
+    public readonly principalId: string,
+    /** Tenant ID, for Key Vault access policies. */
+    public readonly tenantId: string,
+    /** The construct the grants are made for; its stack holds them. */
+    public readonly owner: Construct,
+    private readonly key: string,
+    private readonly home: GrantHome,
+  ) {}
+
+  /** True when several pipelines may share the identity (a user-assigned identity). */
+  public get shared(): boolean {
+    return this.home === GrantHome.SHARED;
+  }
+
+  /**
+   * A key that tells principals apart within one app, so each grant is made once.
+   * @internal
+   */
+  public get _key(): string {
+    return this.key;
+  }
+
+  /**
+   * Whether the grant's construct ID is derived from the target (else it is the grant kind).
+   * @internal
+   */
+  public get _idByTarget(): boolean {
+    return this.home !== GrantHome.OWNER;
+  }
 }

@@ -1,12 +1,15 @@
 import { Construct } from "constructs";
-import { exportPipelineBody } from "../arm/bodies";
+import { PipelineStorageBody, exportPipelineBody } from "../arm/bodies";
 import { ExportOption, TransferSide } from "../arm/options";
 import { EXPORT_PIPELINE_TYPE } from "../arm/resource-types";
 import { STORAGE_BLOB_DATA_CONTRIBUTOR } from "../arm/roles";
+import { keyOf } from "../private/keys";
+import { failOn } from "../validation/finding";
 import { ImportedExportPipeline, PipelineImportOptions } from "./imported-pipeline";
 import { IExportPipeline } from "./pipeline";
-import { TransferPipelineBase, TransferPipelineProps } from "./transfer-pipeline-base";
-import { fail } from "../validation/check";
+import { exportPolicyFinding } from "./pipeline-rules";
+import { TransferPipelineBase } from "./transfer-pipeline-base";
+import { TransferPipelineProps } from "./transfer-pipeline-props";
 
 /** Props of an export pipeline. */
 export interface ExportPipelineProps extends TransferPipelineProps {
@@ -34,26 +37,35 @@ export class ExportPipeline extends TransferPipelineBase implements IExportPipel
 
   /** Declares the pipeline, validating every prop Azure would otherwise reject at apply time. */
   public constructor(scope: Construct, id: string, props: ExportPipelineProps) {
-    const options = props.options ?? [];
-    super(scope, id, props, {
-      side: TransferSide.EXPORT,
-      resourceType: EXPORT_PIPELINE_TYPE,
-      options,
-      defaultStorageRole: STORAGE_BLOB_DATA_CONTRIBUTOR,
-      needsDelete: false,
-      body: (storage) => exportPipelineBody(storage, options),
-    });
-    if (props.registry.exportPolicyEnabled === false) {
-      fail(this, "registry", props.registry.registryKey, {
-        problem: "disables export (export_policy_enabled = false)",
-        rule: "Azure refuses export pipelines on registries whose export policy is disabled",
-        fix: "set export_policy_enabled = true on the registry, or export from another registry",
-      });
-    }
+    super(scope, id, props, TransferSide.EXPORT, EXPORT_PIPELINE_TYPE);
+    const registry = props.registry;
+    failOn(
+      this,
+      exportPolicyFinding(
+        registry.exportPolicyEnabled,
+        keyOf(this, registry.registryKey, registry.registryId),
+      ),
+    );
   }
 
   /** Same as pipelineId. */
   public get exportPipelineId(): string {
     return this.pipelineId;
+  }
+
+  protected sideOptions(props: TransferPipelineProps): string[] {
+    return (props as ExportPipelineProps).options ?? [];
+  }
+
+  protected needsDelete(): boolean {
+    return false;
+  }
+
+  protected defaultStorageRole(): string {
+    return STORAGE_BLOB_DATA_CONTRIBUTOR;
+  }
+
+  protected pipelineBody(props: TransferPipelineProps, storage: PipelineStorageBody) {
+    return exportPipelineBody(storage, this.sideOptions(props));
   }
 }

@@ -1,11 +1,12 @@
 import { Construct } from "constructs";
-import { importPipelineBody } from "../arm/bodies";
+import { PipelineStorageBody, importPipelineBody } from "../arm/bodies";
 import { ImportOption, TransferSide } from "../arm/options";
 import { IMPORT_PIPELINE_TYPE } from "../arm/resource-types";
 import { STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_READER } from "../arm/roles";
 import { ImportedImportPipeline, PipelineImportOptions } from "./imported-pipeline";
 import { IImportPipeline } from "./pipeline";
-import { TransferPipelineBase, TransferPipelineProps } from "./transfer-pipeline-base";
+import { TransferPipelineBase } from "./transfer-pipeline-base";
+import { TransferPipelineProps } from "./transfer-pipeline-props";
 
 /** Props of an import pipeline. */
 export interface ImportPipelineProps extends TransferPipelineProps {
@@ -42,22 +43,32 @@ export class ImportPipeline extends TransferPipelineBase implements IImportPipel
 
   /** Declares the pipeline, validating every prop Azure would otherwise reject at apply time. */
   public constructor(scope: Construct, id: string, props: ImportPipelineProps) {
-    const options = props.options ?? [];
-    const trigger = props.sourceTriggerEnabled ?? true;
-    const deletes = options.includes(ImportOption.DELETE_SOURCE_BLOB_ON_SUCCESS);
-    super(scope, id, props, {
-      side: TransferSide.IMPORT,
-      resourceType: IMPORT_PIPELINE_TYPE,
-      options,
-      defaultStorageRole: deletes ? STORAGE_BLOB_DATA_CONTRIBUTOR : STORAGE_BLOB_DATA_READER,
-      needsDelete: deletes,
-      body: (storage) => importPipelineBody(storage, options, trigger),
-    });
-    this.sourceTriggerEnabled = trigger;
+    super(scope, id, props, TransferSide.IMPORT, IMPORT_PIPELINE_TYPE);
+    this.sourceTriggerEnabled = props.sourceTriggerEnabled ?? true;
   }
 
   /** Same as pipelineId. */
   public get importPipelineId(): string {
     return this.pipelineId;
+  }
+
+  protected sideOptions(props: TransferPipelineProps): string[] {
+    return (props as ImportPipelineProps).options ?? [];
+  }
+
+  protected needsDelete(props: TransferPipelineProps): boolean {
+    return this.sideOptions(props).includes(ImportOption.DELETE_SOURCE_BLOB_ON_SUCCESS);
+  }
+
+  protected defaultStorageRole(props: TransferPipelineProps): string {
+    return this.needsDelete(props) ? STORAGE_BLOB_DATA_CONTRIBUTOR : STORAGE_BLOB_DATA_READER;
+  }
+
+  protected pipelineBody(props: TransferPipelineProps, storage: PipelineStorageBody) {
+    return importPipelineBody(
+      storage,
+      this.sideOptions(props),
+      (props as ImportPipelineProps).sourceTriggerEnabled ?? true,
+    );
   }
 }

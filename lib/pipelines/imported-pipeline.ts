@@ -7,6 +7,7 @@ import { REGISTRY_ID, parseResourceId } from "../arm/resource-ids";
 import { EXPORT_PIPELINE_TYPE, IMPORT_PIPELINE_TYPE, azapiType } from "../arm/resource-types";
 import { idPrefix, idSegment } from "../private/token-ids";
 import { IExportPipeline, IImportPipeline } from "./pipeline";
+import { PipelineBase } from "./pipeline-base";
 import { literalApiVersion } from "../validation/literal-api-version";
 import { ResourceLookup } from "../private/resource-lookup";
 import { check } from "../validation/check";
@@ -33,15 +34,18 @@ export interface PipelineImportOptions {
 }
 
 /** A pipeline known by ID: enough to start runs on it. No grants are made for it. */
-export abstract class ImportedPipeline extends Construct {
+export abstract class ImportedPipeline extends PipelineBase {
   /** ARM resource ID of the pipeline. */
   public readonly pipelineId: string;
   /** Pipeline name (from the ID). */
   public readonly pipelineName: string;
   /** ARM resource ID of its registry (from the ID). */
   public readonly registryId: string;
-  /** A stable key of its registry. */
-  public readonly registryKey: string;
+  /**
+   * A stable key of its registry.
+   * @default derived from registryId
+   */
+  public readonly registryKey?: string;
   /** The api-version in use. */
   public readonly apiVersion: string;
   /** Export or import. */

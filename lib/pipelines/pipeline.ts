@@ -9,8 +9,11 @@ export interface ITransferPipeline {
   readonly pipelineName: string;
   /** ARM resource ID of the registry holding the pipeline (and its runs). */
   readonly registryId: string;
-  /** A stable key of that registry, for duplicate-name checks. */
-  readonly registryKey: string;
+  /**
+   * A stable key of that registry, for duplicate-name checks.
+   * @default derived from registryId
+   */
+  readonly registryKey?: string;
   /** The api-version the pipeline is managed with; its runs use the same. */
   readonly apiVersion: string;
   /** Export or import. */

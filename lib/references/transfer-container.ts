@@ -12,6 +12,9 @@ import {
 import { idPrefix, idSegment } from "../private/token-ids";
 import { IStorageAccountRef, StorageAccountRef } from "./storage-account";
 import { check, expectShape } from "../validation/check";
+import { BlobAccessGrantOptions, grantContainerAccess } from "../grants/container-access";
+import { GrantPrincipal } from "../grants/principal";
+import { TransferGrant } from "../grants/transfer-grant";
 
 /** A blob container that export pipelines write to or import pipelines read from. */
 export interface ITransferContainer {
@@ -32,8 +35,18 @@ export interface ITransferContainer {
    * @default unknown
    */
   readonly containerResourceId?: string;
-  /** A stable key that tells containers apart within one app. */
-  readonly containerKey: string;
+  /**
+   * A stable key that tells containers apart within one app.
+   * @default derived from containerUrl
+   */
+  readonly containerKey?: string;
+
+  /**
+   * Gives `principal` a Storage Blob Data role on this one container, once per container,
+   * principal and role; pipelines in managed-identity mode call it for their identity. A
+   * container whose storage account is unknown returns an empty grant and warns.
+   */
+  grantBlobAccess(principal: GrantPrincipal, options: BlobAccessGrantOptions): TransferGrant;
 }
 
 /** Props of a new container. */
@@ -140,6 +153,14 @@ export class TransferContainer extends Construct implements ITransferContainer {
     this.containerResourceId = `${props.storageAccount.storageAccountId}${CONTAINERS_SEGMENT}${this.resource.name}`;
     this.containerKey = this.node.path;
   }
+
+  /** Gives `principal` a Storage Blob Data role on this one container. */
+  public grantBlobAccess(
+    principal: GrantPrincipal,
+    options: BlobAccessGrantOptions,
+  ): TransferGrant {
+    return grantContainerAccess(this, principal, options);
+  }
 }
 
 class ExistingContainer extends Construct implements ITransferContainer {
@@ -167,5 +188,13 @@ class ExistingContainer extends Construct implements ITransferContainer {
       (storageAccount &&
         `${storageAccount.storageAccountId}${CONTAINERS_SEGMENT}${this.containerName}`);
     this.containerKey = parsed ? url.toLowerCase() : this.node.path;
+  }
+
+  /** Gives `principal` a Storage Blob Data role on this one container. */
+  public grantBlobAccess(
+    principal: GrantPrincipal,
+    options: BlobAccessGrantOptions,
+  ): TransferGrant {
+    return grantContainerAccess(this, principal, options);
   }
 }

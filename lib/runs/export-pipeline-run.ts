@@ -5,8 +5,8 @@ import { exportRunBody } from "../arm/bodies";
 import { TransferSide } from "../arm/options";
 import { checkBlobName } from "../arm/storage";
 import { IExportPipeline } from "../pipelines/pipeline";
-import { PipelineRunBase, PipelineRunProps } from "./pipeline-run-base";
 import { check, expectShape } from "../validation/check";
+import { PipelineRunBase, PipelineRunProps } from "./pipeline-run-base";
 
 /** Props of an export run. */
 export interface ExportPipelineRunProps extends PipelineRunProps {
@@ -22,25 +22,28 @@ export interface ExportPipelineRunProps extends PipelineRunProps {
 export class ExportPipelineRun extends PipelineRunBase {
   /** Declares the run; it starts when Terraform creates it and re-runs when rerunToken changes. */
   public constructor(scope: Construct, id: string, props: ExportPipelineRunProps) {
-    super(scope, id, props, props.pipeline, {
-      side: TransferSide.EXPORT,
-      validate: (run) => {
-        expectShape(run, "blobName", props.blobName, "string");
-        check(run, "blobName", props.blobName, checkBlobName);
-        expectShape(run, "artifacts", props.artifacts, "list");
-        if (!Token.isUnresolved(props.artifacts)) {
-          check(run, "artifacts", props.artifacts, (list) =>
-            checkArtifacts(list, (a) => Token.isUnresolved(a)),
-          );
-        }
-      },
-      body: () =>
-        exportRunBody({
-          pipelineResourceId: props.pipeline.pipelineId,
-          artifacts: props.artifacts,
-          targetBlobName: props.blobName,
-          forceUpdateTag: props.rerunToken,
-        }),
+    super(scope, id, props, props.pipeline, TransferSide.EXPORT);
+  }
+
+  protected validateSide(props: PipelineRunProps): void {
+    const { blobName, artifacts } = props as ExportPipelineRunProps;
+    expectShape(this, "blobName", blobName, "string");
+    check(this, "blobName", blobName, checkBlobName);
+    expectShape(this, "artifacts", artifacts, "list");
+    if (!Token.isUnresolved(artifacts)) {
+      check(this, "artifacts", artifacts, (list) =>
+        checkArtifacts(list, (a) => Token.isUnresolved(a)),
+      );
+    }
+  }
+
+  protected runBody(props: PipelineRunProps) {
+    const run = props as ExportPipelineRunProps;
+    return exportRunBody({
+      pipelineResourceId: run.pipeline.pipelineId,
+      artifacts: run.artifacts,
+      targetBlobName: run.blobName,
+      forceUpdateTag: run.rerunToken,
     });
   }
 }

@@ -3,9 +3,9 @@ import { importRunBody } from "../arm/bodies";
 import { TransferSide } from "../arm/options";
 import { checkBlobName } from "../arm/storage";
 import { IImportPipeline } from "../pipelines/pipeline";
-import { PipelineRunBase, PipelineRunProps } from "./pipeline-run-base";
 import { check, expectShape } from "../validation/check";
 import { nonEmpty } from "../validation/non-empty";
+import { PipelineRunBase, PipelineRunProps } from "./pipeline-run-base";
 
 /** Props of an import run. */
 export interface ImportPipelineRunProps extends PipelineRunProps {
@@ -24,29 +24,32 @@ export interface ImportPipelineRunProps extends PipelineRunProps {
 export class ImportPipelineRun extends PipelineRunBase {
   /** Declares the run; it starts when Terraform creates it and re-runs when rerunToken changes. */
   public constructor(scope: Construct, id: string, props: ImportPipelineRunProps) {
-    super(scope, id, props, props.pipeline, {
-      side: TransferSide.IMPORT,
-      validate: (run) => {
-        expectShape(run, "blobName", props.blobName, "string");
-        check(run, "blobName", props.blobName, checkBlobName);
-        expectShape(run, "catalogDigest", props.catalogDigest, "string", false);
-        check(
-          run,
-          "catalogDigest",
-          props.catalogDigest,
-          nonEmpty(
-            "a catalog digest, when given, is the digest of the exported tar",
-            "leave catalogDigest unset, or pass the export run's catalogDigest",
-          ),
-        );
-      },
-      body: () =>
-        importRunBody({
-          pipelineResourceId: props.pipeline.pipelineId,
-          sourceBlobName: props.blobName,
-          catalogDigest: props.catalogDigest,
-          forceUpdateTag: props.rerunToken,
-        }),
+    super(scope, id, props, props.pipeline, TransferSide.IMPORT);
+  }
+
+  protected validateSide(props: PipelineRunProps): void {
+    const { blobName, catalogDigest } = props as ImportPipelineRunProps;
+    expectShape(this, "blobName", blobName, "string");
+    check(this, "blobName", blobName, checkBlobName);
+    expectShape(this, "catalogDigest", catalogDigest, "string", false);
+    check(
+      this,
+      "catalogDigest",
+      catalogDigest,
+      nonEmpty(
+        "a catalog digest, when given, is the digest of the exported tar",
+        "leave catalogDigest unset, or pass the export run's catalogDigest",
+      ),
+    );
+  }
+
+  protected runBody(props: PipelineRunProps) {
+    const run = props as ImportPipelineRunProps;
+    return importRunBody({
+      pipelineResourceId: run.pipeline.pipelineId,
+      sourceBlobName: run.blobName,
+      catalogDigest: run.catalogDigest,
+      forceUpdateTag: run.rerunToken,
     });
   }
 }

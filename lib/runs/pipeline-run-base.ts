@@ -6,7 +6,9 @@ import { TransferSide } from "../arm/options";
 import { PIPELINE_RUN_TYPE, azapiType } from "../arm/resource-types";
 import { AzapiResource } from "../azapi/resource";
 import { ITransferPipeline } from "../pipelines/pipeline";
-import { stackRegistry } from "../private/stack-registry";
+import { keyOf } from "../private/keys";
+import { Ledger } from "../private/ledger";
+import { AUTHORIZATION_RETRY_PATTERNS, DEFAULT_RUN_TIMEOUT, RUN_OUTPUTS } from "./run-outputs";
 import { check, expectShape, fail } from "../validation/check";
 
 /** Props every pipeline run takes. */
@@ -32,42 +34,6 @@ export interface PipelineRunProps {
   readonly provider?: TerraformProvider;
 }
 
-/** What one side adds to the shared run construction. */
-export interface RunSideSpec {
-  /** Export or import. */
-  readonly side: TransferSide;
-  /** The side's own checks, run before the body is built. */
-  readonly validate: (run: Construct) => void;
-  /** Builds the body from the validated props. */
-  readonly body: () => Record<string, unknown>;
-}
-
-/** Default wait for a run to finish. */
-export const DEFAULT_RUN_TIMEOUT = "2h";
-
-/**
- * Error messages a run retries on: role assignments and access policies take minutes to reach
- * Storage and Key Vault, so a run right after its grants may first be refused. (No backslash
- * escapes: they would not survive `cdktf synth --hcl`.)
- */
-export const AUTHORIZATION_RETRY_PATTERNS: readonly string[] = [
-  "AuthorizationFailed",
-  "AuthorizationPermissionMismatch",
-  "Forbidden",
-  "(^|[^0-9])403([^0-9]|$)",
-];
-
-/** Keys of the run's `output`, each a path in the service's response. */
-const RUN_OUTPUTS = {
-  status: "properties.response.status",
-  progress_percentage: "properties.response.progress.percentage",
-  imported_artifacts: "properties.response.importedArtifacts",
-  catalog_digest: "properties.response.catalogDigest",
-  start_time: "properties.response.startTime",
-  finish_time: "properties.response.finishTime",
-  error_message: "properties.response.pipelineRunErrorMessage",
-} as const;
-
 /** The shared part of export and import runs. */
 export abstract class PipelineRunBase extends Construct {
   /** Run name. */
@@ -75,15 +41,15 @@ export abstract class PipelineRunBase extends Construct {
   /** The azapi resource. */
   public readonly resource: AzapiResource;
 
+  /** Checks the props and declares the run on `pipeline`. */
   protected constructor(
     scope: Construct,
     id: string,
     props: PipelineRunProps,
     pipeline: ITransferPipeline,
-    spec: RunSideSpec,
+    side: TransferSide,
   ) {
     super(scope, id);
-    const side = spec.side;
     expectShape(
       this,
       "pipeline",
@@ -105,13 +71,13 @@ export abstract class PipelineRunBase extends Construct {
     check(this, "rerunToken", props.rerunToken, checkRerunToken);
     expectShape(this, "timeout", props.timeout, "string", false);
     const timeout = check(this, "timeout", props.timeout ?? DEFAULT_RUN_TIMEOUT, checkTimeout);
-    spec.validate(this);
-    this.claimName(pipeline.registryKey);
+    this.validateSide(props);
+    this.claimName(keyOf(this, pipeline.registryKey, pipeline.registryId));
     this.resource = new AzapiResource(this, "Resource", {
       type: azapiType(PIPELINE_RUN_TYPE, pipeline.apiVersion),
       name: this.runName,
       parentId: pipeline.registryId,
-      body: spec.body(),
+      body: this.runBody(props),
       responseExportValues: { ...RUN_OUTPUTS },
       retry: { errorMessageRegex: [...AUTHORIZATION_RETRY_PATTERNS] },
       timeouts: { create: timeout, update: timeout },
@@ -160,11 +126,16 @@ export abstract class PipelineRunBase extends Construct {
     return this.resource.outputValue("error_message");
   }
 
+  /** The side's own checks, run before the body is built. */
+  protected abstract validateSide(props: PipelineRunProps): void;
+
+  /** The side's body, from the checked props. */
+  protected abstract runBody(props: PipelineRunProps): { [key: string]: unknown };
+
   private claimName(registryKey: string): void {
     if (Token.isUnresolved(this.runName)) return;
-    const names = stackRegistry(this);
     const key = `name|pipelineRuns|${registryKey}|${this.runName.toLowerCase()}`;
-    const first = names.get(key) as string | undefined;
+    const first = Ledger.of(this).claim(Ledger.stackKey(this, key), this);
     if (first) {
       fail(this, "runName", this.runName, {
         problem: `is already used in the same registry by ${first}`,
@@ -172,6 +143,5 @@ export abstract class PipelineRunBase extends Construct {
         fix: "give one of the runs another name",
       });
     }
-    names.set(key, this.node.path);
   }
 }

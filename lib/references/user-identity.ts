@@ -111,38 +111,3 @@ class ImportedUserIdentity extends Construct implements IUserIdentity {
     return this.options.tenantId ?? this.lookup.value("tenant_id");
   }
 }
-
-/** Which managed identities a pipeline has. */
-export enum PipelineIdentityType {
-  /** An identity Azure creates with the pipeline and deletes with it. */
-  SYSTEM_ASSIGNED = "SystemAssigned",
-  /** One user-assigned identity. */
-  USER_ASSIGNED = "UserAssigned",
-  /** Both; the user-assigned identity is the one that acts (as in Microsoft's templates). */
-  SYSTEM_AND_USER_ASSIGNED = "SystemAssigned, UserAssigned",
-}
-
-/** The managed identity of a pipeline. */
-export class PipelineIdentity {
-  /** A system-assigned identity (the default). */
-  public static systemAssigned(): PipelineIdentity {
-    return new PipelineIdentity(PipelineIdentityType.SYSTEM_ASSIGNED);
-  }
-
-  /** A user-assigned identity: it acts for the pipeline, and can be shared by many pipelines. */
-  public static userAssigned(identity: IUserIdentity): PipelineIdentity {
-    return new PipelineIdentity(PipelineIdentityType.USER_ASSIGNED, identity);
-  }
-
-  /** Both kinds; the user-assigned identity acts for the pipeline. */
-  public static systemAndUserAssigned(identity: IUserIdentity): PipelineIdentity {
-    return new PipelineIdentity(PipelineIdentityType.SYSTEM_AND_USER_ASSIGNED, identity);
-  }
-
-  private constructor(
-    /** The identity type sent to Azure. */
-    public readonly type: PipelineIdentityType,
-    /** The user-assigned identity, if any. */
-    public readonly userIdentity?: IUserIdentity,
-  ) {}
-}

@@ -1,0 +1,72 @@
+import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import { Annotations, TerraformProvider } from "cdktf";
+import { IConstruct } from "constructs";
+import { keyOf } from "../private/keys";
+import { grantOnce } from "./grant-once";
+import { GrantPrincipal } from "./principal";
+import { TransferGrant } from "./transfer-grant";
+
+/** Options of a container's blob-access grant. */
+export interface BlobAccessGrantOptions {
+  /** The Storage Blob Data role, e.g. "Storage Blob Data Reader". */
+  readonly roleName: string;
+  /**
+   * azurerm provider for the role assignment.
+   * @default the stack's default azurerm provider
+   */
+  readonly azurermProvider?: TerraformProvider;
+}
+
+/** A container, as its grant needs it. */
+export interface ContainerAccessTarget extends IConstruct {
+  /** The container URL, to key it when no key is given. */
+  readonly containerUrl: string;
+  /**
+   * ARM ID `.../blobServices/default/containers/<name>`: the role's scope.
+   * @default unknown: no role can be assigned
+   */
+  readonly containerResourceId?: string;
+  /**
+   * A stable key of the container.
+   * @default derived from containerUrl
+   */
+  readonly containerKey?: string;
+}
+
+/**
+ * Gives `principal` a Storage Blob Data role on one container (once per container, principal
+ * and role). A container whose ARM ID is unknown cannot be granted: the grant is empty and a
+ * warning on the container says what to grant by hand.
+ */
+export function grantContainerAccess(
+  target: ContainerAccessTarget,
+  principal: GrantPrincipal,
+  options: BlobAccessGrantOptions,
+): TransferGrant {
+  const roleName = options.roleName;
+  const roleScope = target.containerResourceId;
+  if (!roleScope) {
+    const what = `"${roleName}" on ${target.containerUrl}`;
+    Annotations.of(target).addWarning(
+      `the storage account of this container is unknown, so ${what} cannot be granted here; ` +
+        "grant it yourself, or give the container its storageAccount",
+    );
+    return TransferGrant.none(what);
+  }
+  const containerKey = keyOf(principal.owner, target.containerKey, target.containerUrl);
+  const role = grantOnce(
+    principal,
+    "ContainerAccessRole",
+    `${containerKey}|${roleName}`,
+    (scope, id) =>
+      new RoleAssignment(scope, id, {
+        scope: roleScope,
+        roleDefinitionName: roleName,
+        principalId: principal.principalId,
+        principalType: "ServicePrincipal",
+        description: "ACR Transfer pipeline reaches its blob container",
+        provider: options.azurermProvider,
+      }),
+  );
+  return TransferGrant.of(role, `"${roleName}" on the container`);
+}

@@ -1,0 +1,31 @@
+import { ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import { TransferSide } from "../arm/options";
+import { ITransferPipeline } from "./pipeline";
+
+/**
+ * What owned and imported pipelines share: the attributes their runs read. Owned pipelines
+ * (ExportPipeline, ImportPipeline) declare the resource and its grants; imported ones
+ * (`fromPipelineId`) only know the ID.
+ */
+export abstract class PipelineBase extends Construct implements ITransferPipeline {
+  /** Pipeline name. */
+  public abstract readonly pipelineName: string;
+  /** ARM resource ID of the registry holding the pipeline (and its runs). */
+  public abstract readonly registryId: string;
+  /**
+   * A stable key of that registry, for duplicate-name checks.
+   * @default derived from registryId
+   */
+  public abstract readonly registryKey?: string;
+  /** The api-version the pipeline is managed with; its runs use the same. */
+  public abstract readonly apiVersion: string;
+  /** Export or import. */
+  public abstract readonly side: TransferSide;
+  /** Grants (access policies, role assignments) a run must wait for; empty for imported pipelines. */
+  public abstract readonly grants: ITerraformDependable[];
+  /** ARM resource ID of the pipeline. */
+  public abstract readonly pipelineId: string;
+  /** Principal (object) ID of the identity that acts for the pipeline. */
+  public abstract readonly principalId: string;
+}

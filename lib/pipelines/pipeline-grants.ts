@@ -1,0 +1,49 @@
+import { Construct } from "constructs";
+import { GrantPrincipal } from "../grants/principal";
+import { grantSecretRead } from "../grants/secret-read";
+import { TransferGrant } from "../grants/transfer-grant";
+import { ISasTokenSecret } from "../secrets/sas-token-secret";
+import { fail } from "../validation/check";
+import { TransferPipelineProps } from "./transfer-pipeline-props";
+
+/** An owned pipeline, as its grants need it. */
+interface GrantingPipeline extends Construct {
+  readonly grantPrincipal: GrantPrincipal;
+}
+
+/**
+ * What the pipeline's acting identity is granted on its storage: read on the SAS token secret,
+ * or the storage role on the container in managed-identity mode. A secret whose vault is
+ * unknown cannot be granted (the secret says so in a warning).
+ */
+export function pipelineGrants(
+  pipeline: GrantingPipeline,
+  props: TransferPipelineProps,
+  secret: ISasTokenSecret | undefined,
+  storageRoleName: string,
+): TransferGrant[] {
+  const principal = pipeline.grantPrincipal;
+  if (secret) {
+    if (!secret.keyVault || !secret.secretResourceId) return [];
+    const target = {
+      vault: secret.keyVault,
+      secretResourceId: secret.secretResourceId,
+      secretKey: secret.secretKey,
+    };
+    return [grantSecretRead(target, principal, props.azurermProvider)];
+  }
+  const container = props.container;
+  if (!container.containerResourceId) {
+    fail(pipeline, "container", container.containerUrl, {
+      problem: "has no known storage account, so its role assignment cannot be made",
+      rule: "managed-identity mode grants the pipeline identity a Storage Blob Data role on the container",
+      fix: "pass storageAccount to TransferContainer.fromUrl, or use TransferContainer.fromContainerResourceId",
+    });
+  }
+  return [
+    container.grantBlobAccess(principal, {
+      roleName: storageRoleName,
+      azurermProvider: props.azurermProvider,
+    }),
+  ];
+}

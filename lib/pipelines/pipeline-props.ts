@@ -1,0 +1,100 @@
+import { Construct } from "constructs";
+import { TransferSide } from "../arm/options";
+import { keyOf } from "../private/keys";
+import { ISasTokenSecret } from "../secrets/sas-token-secret";
+import { expectShape, check, fail } from "../validation/check";
+import { failOn } from "../validation/finding";
+import { nonEmpty } from "../validation/non-empty";
+import { generatedTokenFinding, storageAccessFinding } from "./pipeline-rules";
+import { TransferPipelineProps } from "./transfer-pipeline-props";
+
+/** Props the types require, checked for callers the types do not reach (JavaScript, JSON). */
+export function checkPipelineProps(pipeline: Construct, props: TransferPipelineProps): void {
+  expectShape(
+    pipeline,
+    "registry",
+    props.registry,
+    "object",
+    true,
+    "pass Registry.fromRegistryId(...) or Registry.fromContainerRegistry(...)",
+  );
+  expectShape(
+    pipeline,
+    "container",
+    props.container,
+    "object",
+    true,
+    "pass a TransferContainer, or TransferContainer.fromUrl(...)",
+  );
+  expectShape(
+    pipeline,
+    "storageAccess",
+    props.storageAccess,
+    "object",
+    true,
+    "pass StorageAccess.managedIdentity() or StorageAccess.sasToken(secret)",
+  );
+  expectShape(pipeline, "pipelineName", props.pipelineName, "string");
+}
+
+/** The pipeline's location: the one given, else the registry's. */
+export function pipelineLocation(pipeline: Construct, props: TransferPipelineProps): string {
+  expectShape(pipeline, "location", props.location, "string", false);
+  check(
+    pipeline,
+    "location",
+    props.location,
+    nonEmpty(
+      "a pipeline's location is an Azure region name",
+      "set it to the registry's region, e.g. \"eastus\", or leave it unset to use the registry's",
+    ),
+  );
+  const location = props.location ?? props.registry.location;
+  if (location === undefined) {
+    fail(pipeline, "location", undefined, {
+      problem: "is not set and the registry's location is unknown",
+      rule: "a pipeline has a location; it defaults to the registry's when the registry knows it",
+      fix: 'set location (e.g. "eastus"), or pass Registry.fromRegistryId(..., { location })',
+    });
+  }
+  return location;
+}
+
+/**
+ * The SAS token secret of the pipeline's storage access, checked against the mode, the
+ * api-version and (for a generated token) the pipeline's side and container; undefined in
+ * managed-identity mode.
+ */
+export function storageSecret(
+  pipeline: Construct & { readonly side: TransferSide },
+  props: TransferPipelineProps,
+  apiVersion: string,
+  needsDelete: boolean,
+): ISasTokenSecret | undefined {
+  const access = props.storageAccess;
+  failOn(
+    pipeline,
+    storageAccessFinding({ mode: access.mode, hasSecret: Boolean(access.secret), apiVersion }),
+  );
+  const secret = access.secret;
+  const generated = secret?.generatedFor;
+  if (secret && generated) {
+    failOn(
+      pipeline,
+      generatedTokenFinding({
+        secretKey: secret.secretKey,
+        tokenSide: generated.side,
+        tokenContainerKey: keyOf(
+          pipeline,
+          generated.container.containerKey,
+          generated.container.containerUrl,
+        ),
+        tokenAllowsDelete: generated.permissions.delete,
+        side: pipeline.side,
+        containerKey: keyOf(pipeline, props.container.containerKey, props.container.containerUrl),
+        needsDelete,
+      }),
+    );
+  }
+  return secret;
+}

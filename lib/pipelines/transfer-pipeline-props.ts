@@ -1,0 +1,47 @@
+import { TerraformProvider } from "cdktf";
+import { IRegistry } from "../references/registry";
+import { ITransferContainer } from "../references/transfer-container";
+import { PipelineIdentity } from "./pipeline-identity";
+import { StorageAccess } from "./storage-access";
+
+/** Props every pipeline takes. */
+export interface TransferPipelineProps {
+  /** The registry the pipeline belongs to. */
+  readonly registry: IRegistry;
+  /** Pipeline name: 5-50 letters and digits (no hyphens). */
+  readonly pipelineName: string;
+  /** The blob container the pipeline writes to (export) or reads from (import). */
+  readonly container: ITransferContainer;
+  /** How the pipeline reaches the container: StorageAccess.managedIdentity() or .sasToken(secret). */
+  readonly storageAccess: StorageAccess;
+  /**
+   * Azure location of the pipeline.
+   * @default the registry's location; required when the registry's location is unknown
+   */
+  readonly location?: string;
+  /**
+   * Managed identity of the pipeline.
+   * @default PipelineIdentity.systemAssigned()
+   */
+  readonly identity?: PipelineIdentity;
+  /**
+   * Microsoft.ContainerRegistry api-version; one of TRANSFER_API_VERSIONS.
+   * @default "2025-06-01-preview"
+   */
+  readonly apiVersion?: string;
+  /**
+   * Storage role granted on the container in managed-identity mode.
+   * @default Storage Blob Data Contributor for export and for import with DeleteSourceBlobOnSuccess, else Storage Blob Data Reader
+   */
+  readonly storageRoleName?: string;
+  /**
+   * azapi provider (any TerraformProvider for Azure/azapi, e.g. an alias for another cloud).
+   * @default the stack's default azapi provider
+   */
+  readonly provider?: TerraformProvider;
+  /**
+   * azurerm provider for the grants (access policies, role assignments).
+   * @default the stack's default azurerm provider
+   */
+  readonly azurermProvider?: TerraformProvider;
+}
