@@ -1,6 +1,5 @@
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { Annotations, TerraformProvider } from "cdktf";
-import { IConstruct } from "constructs";
 import { keyOf } from "../private/keys";
 import { grantOnce } from "./grant-once";
 import { GrantPrincipal } from "./principal";
@@ -18,7 +17,7 @@ export interface BlobAccessGrantOptions {
 }
 
 /** A container, as its grant needs it. */
-export interface ContainerAccessTarget extends IConstruct {
+export interface ContainerAccessTarget {
   /** The container URL, to key it when no key is given. */
   readonly containerUrl: string;
   /**
@@ -36,7 +35,7 @@ export interface ContainerAccessTarget extends IConstruct {
 /**
  * Gives `principal` a Storage Blob Data role on one container (once per container, principal
  * and role). A container whose ARM ID is unknown cannot be granted: the grant is empty and a
- * warning on the container says what to grant by hand.
+ * warning on the principal's owner says what to grant by hand.
  */
 export function grantContainerAccess(
   target: ContainerAccessTarget,
@@ -47,7 +46,7 @@ export function grantContainerAccess(
   const roleScope = target.containerResourceId;
   if (!roleScope) {
     const what = `"${roleName}" on ${target.containerUrl}`;
-    Annotations.of(target).addWarning(
+    Annotations.of(principal.owner).addWarning(
       `the storage account of this container is unknown, so ${what} cannot be granted here; ` +
         "grant it yourself, or give the container its storageAccount",
     );

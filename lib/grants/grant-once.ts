@@ -10,7 +10,7 @@ export const SHARED_GRANTS_ID = "AcrTransferSharedGrants";
 /**
  * Makes a grant once per (kind, target, principal) in the principal's owner's stack. A
  * pipeline's own system-assigned identity gets its grant under the pipeline, with the kind as
- * ID; a shared user-assigned identity gets it under one stack-level construct, and any other
+ * ID (a second grant of the same kind, made with its grant methods, gets a derived ID); a shared user-assigned identity gets it under one stack-level construct, and any other
  * principal under its owner, at an ID derived from the target and the principal, so adding or
  * removing consumers never moves it.
  */
@@ -24,8 +24,9 @@ export function grantOnce<T extends TerraformResource>(
   const key = `${kind}|${targetKey}|${principal._key}`;
   const ledger = Ledger.of(owner);
   return ledger.once(Ledger.stackKey(owner, key), () => {
-    if (!principal._idByTarget) return make(owner, kind);
     const id = `${kind}${createHash("sha256").update(key).digest("hex").slice(0, 12)}`;
+    // A pipeline's first grant of a kind keeps the kind as ID; later ones are told apart by target.
+    if (!principal._idByTarget) return make(owner, owner.node.tryFindChild(kind) ? id : kind);
     if (!principal.shared) return make(owner, id);
     const stack = TerraformStack.of(owner);
     const home = ledger.once(

@@ -25,8 +25,11 @@ export interface IKeyVaultRef {
   readonly accessModel: KeyVaultAccessModel;
   /** The cloud the vault is in. */
   readonly cloud: AzureCloud;
-  /** A stable key that tells vaults apart within one app (one access policy per principal). */
-  readonly vaultKey: string;
+  /**
+   * A stable key that tells vaults apart within one app (one access policy per principal).
+   * @default derived from keyVaultId
+   */
+  readonly vaultKey?: string;
 }
 
 /** Options shared by every way of referring to a vault. */

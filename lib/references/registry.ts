@@ -19,8 +19,11 @@ export interface IRegistry {
    * @default unknown
    */
   readonly exportPolicyEnabled?: boolean;
-  /** A stable key that tells registries apart within one app (for duplicate-name checks). */
-  readonly registryKey: string;
+  /**
+   * A stable key that tells registries apart within one app (for duplicate-name checks).
+   * @default derived from registryId
+   */
+  readonly registryKey?: string;
 }
 
 /** Options for importing a registry by ID. */

@@ -44,7 +44,8 @@ export interface ITransferContainer {
   /**
    * Gives `principal` a Storage Blob Data role on this one container, once per container,
    * principal and role; pipelines in managed-identity mode call it for their identity. A
-   * container whose storage account is unknown returns an empty grant and warns.
+   * container whose storage account is unknown returns an empty grant, and a warning on the
+   * principal's owner says what to grant by hand.
    */
   grantBlobAccess(principal: GrantPrincipal, options: BlobAccessGrantOptions): TransferGrant;
 }
@@ -128,7 +129,8 @@ export class TransferContainer extends Construct implements ITransferContainer {
   public readonly cloud: AzureCloud;
   public readonly storageAccount: IStorageAccountRef;
   public readonly containerResourceId: string;
-  public readonly containerKey: string;
+  /** A stable key of the container: its construct path. */
+  public readonly containerKey?: string;
   /** The azurerm container resource. */
   public readonly resource: StorageContainer;
 

@@ -14,8 +14,11 @@ export interface IUserIdentity {
   readonly principalId: string;
   /** Tenant of the identity, for Key Vault access policies. */
   readonly tenantId: string;
-  /** A stable key that tells identities apart within one app (one grant per identity). */
-  readonly identityKey: string;
+  /**
+   * A stable key that tells identities apart within one app (one grant per identity).
+   * @default derived from identityId
+   */
+  readonly identityKey?: string;
 }
 
 /** Options for importing a user-assigned identity by ID. */
