@@ -9,23 +9,32 @@ const ACCESS_POLICY_TYPE = "azurerm_key_vault_access_policy";
 
 /**
  * azurerm rejects two access policies for one object in one vault (the second overwrites the
- * first, and destroying either removes both). The library shares one per (vault, principal);
- * this synth-time check catches the rest, such as a hand-written policy beside ours.
+ * first, and destroying either removes both), also when the two are in different stacks. The
+ * library makes one per (vault, principal) in the app; this synth-time check, registered on
+ * each stack that has one of ours, catches the rest, such as a hand-written policy beside ours.
  */
 export function watchForDuplicateAccessPolicies(scope: IConstruct): void {
-  Ledger.of(scope).once(Ledger.stackKey(scope, "validation|access-policies"), () => {
+  Ledger.of(scope).once(Ledger.stackKey(scope, WATCHED), () => {
     const stack = TerraformStack.of(scope);
     stack.node.addValidation({ validate: () => duplicateAccessPolicyErrors(stack) });
     return true;
   });
 }
 
+/** Ledger key of a stack whose access policies are checked. */
+const WATCHED = "validation|access-policies";
+
+/** Whether the stack of `policy` runs the check itself. */
+function watched(policy: TerraformResource): boolean {
+  return Ledger.of(policy).entries.has(Ledger.stackKey(policy, WATCHED));
+}
+
 /**
- * Access policies are recognised by their Terraform type, so that one made with another copy
- * of the azurerm bindings than ours counts too.
+ * Every access policy of the app, in construct order. They are recognised by their Terraform
+ * type, so that one made with another copy of the azurerm bindings than ours counts too.
  */
-function accessPolicies(stack: TerraformStack): TerraformResource[] {
-  return stack.node
+function accessPolicies(scope: IConstruct): TerraformResource[] {
+  return scope.node.root.node
     .findAll()
     .filter(
       (c): c is TerraformResource =>
@@ -33,17 +42,26 @@ function accessPolicies(stack: TerraformStack): TerraformResource[] {
     );
 }
 
+/**
+ * Access policies of the app that repeat an earlier one (same vault and object, as each
+ * policy's stack resolves them: literal IDs match across stacks, references within one),
+ * reported once: by the repeating policy's stack, or by the first policy's stack when the
+ * repeating one's stack does not run the check.
+ */
 function duplicateAccessPolicyErrors(stack: TerraformStack): string[] {
   const seen = new Map<string, TerraformResource>();
   const errors: string[] = [];
   for (const policy of accessPolicies(stack)) {
     const args = policy as unknown as { keyVaultIdInput?: string; objectIdInput?: string };
-    const key = JSON.stringify(resolveIn(stack, [args.keyVaultIdInput, args.objectIdInput]));
+    const own = TerraformStack.of(policy);
+    const key = JSON.stringify(resolveIn(own, [args.keyVaultIdInput, args.objectIdInput]));
     const first = seen.get(key);
     if (!first) {
       seen.set(key, policy);
       continue;
     }
+    const reporter = watched(policy) ? own : TerraformStack.of(first);
+    if (reporter !== stack) continue;
     errors.push(
       new TransferValidationError(
         policy.node.path,

@@ -1,7 +1,9 @@
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { Annotations, TerraformProvider } from "cdktf";
+import { IConstruct } from "constructs";
 import { keyOf } from "../private/keys";
 import { grantOnce } from "./grant-once";
+import { grantedElsewhere } from "./granted-elsewhere";
 import { GrantPrincipal } from "./principal";
 import { TransferGrant } from "./transfer-grant";
 
@@ -30,6 +32,11 @@ export interface ContainerAccessTarget {
    * @default derived from containerUrl
    */
   readonly containerKey?: string;
+  /**
+   * The construct that declares the container in this app: shared grants on it live in its stack.
+   * @default none: the container is only referred to
+   */
+  readonly declaredBy?: IConstruct;
 }
 
 /**
@@ -53,10 +60,11 @@ export function grantContainerAccess(
     return TransferGrant.none(what);
   }
   const containerKey = keyOf(principal.owner, target.containerKey, target.containerUrl);
+  const key = `${containerKey}|${roleName}`;
+  const grant = { kind: "ContainerAccessRole", key, declaredBy: target.declaredBy };
   const role = grantOnce(
     principal,
-    "ContainerAccessRole",
-    `${containerKey}|${roleName}`,
+    grant,
     (scope, id) =>
       new RoleAssignment(scope, id, {
         scope: roleScope,
@@ -67,5 +75,6 @@ export function grantContainerAccess(
         provider: options.azurermProvider,
       }),
   );
+  if (!role) return grantedElsewhere(principal, `"${roleName}"`, roleScope);
   return TransferGrant.of(role, `"${roleName}" on the container`);
 }

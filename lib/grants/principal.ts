@@ -1,3 +1,4 @@
+import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { IUserIdentity } from "../references/user-identity";
 import { keyOf } from "../private/keys";
@@ -27,6 +28,16 @@ enum GrantHome {
   OWNER_BY_TARGET = "ownerByTarget",
 }
 
+/** What grants need to know of a shared user-assigned identity. */
+interface SharedIdentityFacts {
+  /** Its ARM ID, for messages. */
+  readonly identityId?: string;
+  /** The stack that holds its grants on targets the app does not declare. */
+  readonly grantsStack?: TerraformStack;
+  /** Its grants are made outside the app. */
+  readonly managedElsewhere: boolean;
+}
+
 /**
  * An identity that secrets and containers grant access to (`secret.grantRead(principal)`,
  * `container.grantBlobAccess(principal, ...)`), and the construct its grants are declared for.
@@ -46,6 +57,11 @@ export class GrantPrincipal {
       consumer,
       key,
       GrantHome.SHARED,
+      {
+        identityId: identity.identityId,
+        grantsStack: identity.grantsStack,
+        managedElsewhere: identity.grantsManagedElsewhere === true,
+      },
     );
   }
 
@@ -83,6 +99,7 @@ export class GrantPrincipal {
     public readonly owner: Construct,
     private readonly key: string,
     private readonly home: GrantHome,
+    private readonly sharing: SharedIdentityFacts = { managedElsewhere: false },
   ) {}
 
   /** True when several pipelines may share the identity (a user-assigned identity). */
@@ -96,6 +113,15 @@ export class GrantPrincipal {
    */
   public get _key(): string {
     return this.key;
+  }
+
+  /**
+   * How a shared identity's grants are placed: its ID, the stack named for them, and whether
+   * they are managed outside the app.
+   * @internal
+   */
+  public get _sharing(): SharedIdentityFacts {
+    return this.sharing;
   }
 
   /**

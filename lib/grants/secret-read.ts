@@ -1,11 +1,13 @@
 import { KeyVaultAccessPolicyA as KeyVaultAccessPolicy } from "@cdktf/provider-azurerm/lib/key-vault-access-policy";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { TerraformProvider } from "cdktf";
+import { IConstruct } from "constructs";
 import { KEY_VAULT_SECRETS_USER, SECRET_READ_PERMISSIONS } from "../arm/roles";
 import { keyOf } from "../private/keys";
 import { IKeyVaultRef, KeyVaultAccessModel } from "../references/key-vault";
 import { watchForDuplicateAccessPolicies } from "./access-policy-check";
 import { grantOnce } from "./grant-once";
+import { grantedElsewhere } from "./granted-elsewhere";
 import { GrantPrincipal } from "./principal";
 import { TransferGrant } from "./transfer-grant";
 
@@ -20,6 +22,11 @@ export interface SecretReadTarget {
    * @default derived from secretResourceId
    */
   readonly secretKey?: string;
+  /**
+   * The construct that declares the secret in this app: shared grants on it live in its stack.
+   * @default none: the secret is only referred to
+   */
+  readonly declaredBy?: IConstruct;
 }
 
 /**
@@ -28,21 +35,21 @@ export interface SecretReadTarget {
  * secret in an RBAC vault.
  */
 export function grantSecretRead(
-  target: SecretReadTarget,
+  secret: SecretReadTarget,
   principal: GrantPrincipal,
   azurermProvider?: TerraformProvider,
 ): TransferGrant {
   const owner = principal.owner;
-  watchForDuplicateAccessPolicies(owner);
-  if (target.vault.accessModel === KeyVaultAccessModel.RBAC) {
-    const secretKey = keyOf(owner, target.secretKey, target.secretResourceId);
+  if (secret.vault.accessModel === KeyVaultAccessModel.RBAC) {
+    const secretKey = keyOf(owner, secret.secretKey, secret.secretResourceId);
+    const what = `"${KEY_VAULT_SECRETS_USER}"`;
+    const target = { kind: "SecretReadRole", key: secretKey, declaredBy: secret.declaredBy };
     const role = grantOnce(
       principal,
-      "SecretReadRole",
-      secretKey,
+      target,
       (scope, id) =>
         new RoleAssignment(scope, id, {
-          scope: target.secretResourceId,
+          scope: secret.secretResourceId,
           roleDefinitionName: KEY_VAULT_SECRETS_USER,
           principalId: principal.principalId,
           principalType: "ServicePrincipal",
@@ -50,24 +57,24 @@ export function grantSecretRead(
           provider: azurermProvider,
         }),
     );
-    return TransferGrant.of(role, `"${KEY_VAULT_SECRETS_USER}" on the secret`);
+    if (!role) return grantedElsewhere(principal, what, secret.secretResourceId);
+    return TransferGrant.of(role, `${what} on the secret`);
   }
-  const vaultKey = keyOf(owner, target.vault.vaultKey, target.vault.keyVaultId);
+  const vaultKey = keyOf(owner, secret.vault.vaultKey, secret.vault.keyVaultId);
+  const what = `secret permissions ${SECRET_READ_PERMISSIONS.join(", ")} (access policy)`;
   const policy = grantOnce(
     principal,
-    "SecretReadPolicy",
-    vaultKey,
+    { kind: "SecretReadPolicy", key: vaultKey },
     (scope, id) =>
       new KeyVaultAccessPolicy(scope, id, {
-        keyVaultId: target.vault.keyVaultId,
+        keyVaultId: secret.vault.keyVaultId,
         tenantId: principal.tenantId,
         objectId: principal.principalId,
         secretPermissions: [...SECRET_READ_PERMISSIONS],
         provider: azurermProvider,
       }),
   );
-  return TransferGrant.of(
-    policy,
-    `secret permissions ${SECRET_READ_PERMISSIONS.join(", ")} in the vault`,
-  );
+  if (!policy) return grantedElsewhere(principal, what, secret.vault.keyVaultId);
+  watchForDuplicateAccessPolicies(policy);
+  return TransferGrant.of(policy, `${what} in the vault`);
 }

@@ -1,4 +1,5 @@
-import { ITerraformDependable, TerraformResource, TerraformStack } from "cdktf";
+import { ITerraformDependable, TerraformResource } from "cdktf";
+import { sameStackDependables } from "../private/ordering";
 
 /**
  * Access granted to a principal on a secret or a container: the access policy or role
@@ -39,11 +40,9 @@ export class TransferGrant {
   public applyBefore(...dependents: TerraformResource[]): void {
     const resource = this.resource;
     if (!resource) return;
-    const home = TerraformStack.of(resource);
     for (const dependent of dependents) {
-      const stack = TerraformStack.of(dependent);
-      if (stack === home) dependent.dependsOn = [...(dependent.dependsOn ?? []), resource.fqn];
-      else stack.addDependency(home);
+      if (sameStackDependables(dependent, [resource]).length === 0) continue;
+      dependent.dependsOn = [...(dependent.dependsOn ?? []), resource.fqn];
     }
   }
 }

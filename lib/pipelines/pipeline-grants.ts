@@ -1,4 +1,4 @@
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { GrantPrincipal } from "../grants/principal";
 import { grantSecretRead } from "../grants/secret-read";
 import { TransferGrant } from "../grants/transfer-grant";
@@ -29,6 +29,8 @@ export function pipelineGrants(
       vault: secret.keyVault,
       secretResourceId: secret.secretResourceId,
       secretKey: secret.secretKey,
+      // Until secrets grant themselves: a secret with its own resource is declared here.
+      declaredBy: "resource" in secret ? (secret as unknown as IConstruct) : undefined,
     };
     return [grantSecretRead(target, principal, props.azurermProvider)];
   }

@@ -161,7 +161,13 @@ export class TransferContainer extends Construct implements ITransferContainer {
     principal: GrantPrincipal,
     options: BlobAccessGrantOptions,
   ): TransferGrant {
-    return grantContainerAccess(this, principal, options);
+    const target = {
+      containerUrl: this.containerUrl,
+      containerResourceId: this.containerResourceId,
+      containerKey: this.containerKey,
+      declaredBy: this,
+    };
+    return grantContainerAccess(target, principal, options);
   }
 }
 

@@ -1,6 +1,6 @@
 import { DataAzurermUserAssignedIdentity } from "@cdktf/provider-azurerm/lib/data-azurerm-user-assigned-identity";
 import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
-import { TerraformProvider, Token } from "cdktf";
+import { TerraformProvider, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { USER_ASSIGNED_IDENTITY_ID, resourceIdRule } from "../arm/resource-ids";
 import { ResourceLookup } from "../private/resource-lookup";
@@ -19,10 +19,39 @@ export interface IUserIdentity {
    * @default derived from identityId
    */
   readonly identityKey?: string;
+  /**
+   * The stack that holds this identity's grants on vaults and on targets given by ID or URL,
+   * when pipelines in several stacks share it: each (target, identity) is granted once in the
+   * app, there, and the consumers' stacks depend on it. (Grants on a secret or container that
+   * the app declares live in that target's stack.)
+   * @default the stack that declares the identity (its azurerm resource or data source, or the `UserIdentity.fromIdentityId` construct)
+   */
+  readonly grantsStack?: TerraformStack;
+  /**
+   * True when the identity's access is granted outside this app (by a platform team): the
+   * library makes no grant for it, and an info annotation on each pipeline lists exactly what
+   * must be granted.
+   * @default false
+   */
+  readonly grantsManagedElsewhere?: boolean;
+}
+
+/** How the grants of a user-assigned identity are placed. */
+export interface UserIdentityRefOptions {
+  /**
+   * The stack that holds the identity's grants shared by several stacks.
+   * @default the stack that declares the identity
+   */
+  readonly grantsStack?: TerraformStack;
+  /**
+   * The identity's access is granted outside this app: make no grant, list what to grant.
+   * @default false
+   */
+  readonly grantsManagedElsewhere?: boolean;
 }
 
 /** Options for importing a user-assigned identity by ID. */
-export interface UserIdentityImportOptions {
+export interface UserIdentityImportOptions extends UserIdentityRefOptions {
   /**
    * Principal (object) ID, when you know it.
    * @default read at plan time with data.azapi_resource (properties.principalId)
@@ -43,15 +72,19 @@ export interface UserIdentityImportOptions {
 /** Ways to refer to a user-assigned identity, owned or not. */
 export class UserIdentity {
   /** An identity defined in this app with azurerm's `UserAssignedIdentity`. */
-  public static fromUserAssignedIdentity(identity: UserAssignedIdentity): IUserIdentity {
-    return identityRef(identity);
+  public static fromUserAssignedIdentity(
+    identity: UserAssignedIdentity,
+    options: UserIdentityRefOptions = {},
+  ): IUserIdentity {
+    return identityRef(identity, options);
   }
 
   /** An identity read with azurerm's `DataAzurermUserAssignedIdentity`. */
   public static fromDataUserAssignedIdentity(
     identity: DataAzurermUserAssignedIdentity,
+    options: UserIdentityRefOptions = {},
   ): IUserIdentity {
-    return identityRef(identity);
+    return identityRef(identity, options);
   }
 
   /** An identity made elsewhere, by ARM resource ID (validated unless it is a token). */
@@ -69,18 +102,23 @@ export class UserIdentity {
 
 function identityRef(
   identity: UserAssignedIdentity | DataAzurermUserAssignedIdentity,
+  options: UserIdentityRefOptions,
 ): IUserIdentity {
   return {
     identityId: identity.id,
     principalId: identity.principalId,
     tenantId: identity.tenantId,
     identityKey: identity.node.path,
+    grantsStack: options.grantsStack ?? TerraformStack.of(identity),
+    grantsManagedElsewhere: options.grantsManagedElsewhere,
   };
 }
 
 class ImportedUserIdentity extends Construct implements IUserIdentity {
   public readonly identityId: string;
-  public readonly identityKey: string;
+  public readonly identityKey?: string;
+  public readonly grantsStack?: TerraformStack;
+  public readonly grantsManagedElsewhere?: boolean;
   private readonly lookup: ResourceLookup;
 
   public constructor(
@@ -97,6 +135,8 @@ class ImportedUserIdentity extends Construct implements IUserIdentity {
       resourceIdRule(USER_ASSIGNED_IDENTITY_ID),
     );
     this.identityKey = Token.isUnresolved(identityId) ? this.node.path : identityId.toLowerCase();
+    this.grantsStack = options.grantsStack ?? TerraformStack.of(this);
+    this.grantsManagedElsewhere = options.grantsManagedElsewhere;
     this.lookup = new ResourceLookup(
       this,
       "Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31",

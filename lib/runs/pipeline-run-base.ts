@@ -8,6 +8,7 @@ import { AzapiResource } from "../azapi/resource";
 import { ITransferPipeline } from "../pipelines/pipeline";
 import { keyOf } from "../private/keys";
 import { Ledger } from "../private/ledger";
+import { sameStackDependables } from "../private/ordering";
 import { AUTHORIZATION_RETRY_PATTERNS, DEFAULT_RUN_TIMEOUT, RUN_OUTPUTS } from "./run-outputs";
 import { check, expectShape, fail } from "../validation/check";
 
@@ -73,6 +74,7 @@ export abstract class PipelineRunBase extends Construct {
     const timeout = check(this, "timeout", props.timeout ?? DEFAULT_RUN_TIMEOUT, checkTimeout);
     this.validateSide(props);
     this.claimName(keyOf(this, pipeline.registryKey, pipeline.registryId));
+    const grants = sameStackDependables(this, pipeline.grants);
     this.resource = new AzapiResource(this, "Resource", {
       type: azapiType(PIPELINE_RUN_TYPE, pipeline.apiVersion),
       name: this.runName,
@@ -81,7 +83,7 @@ export abstract class PipelineRunBase extends Construct {
       responseExportValues: { ...RUN_OUTPUTS },
       retry: { errorMessageRegex: [...AUTHORIZATION_RETRY_PATTERNS] },
       timeouts: { create: timeout, update: timeout },
-      dependsOn: pipeline.grants.length > 0 ? pipeline.grants : undefined,
+      dependsOn: grants.length > 0 ? grants : undefined,
       provider: props.provider,
     });
   }
