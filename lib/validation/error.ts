@@ -1,6 +1,12 @@
 import { Violation } from "./violation";
 
-/** A configuration Azure would reject, found at synth time. */
+/**
+ * A configuration Azure would reject, found at synth time.
+ *
+ * TypeScript only: jsii cannot model a subclass of `Error`; other languages receive the same
+ * message in their jsii runtime's error type.
+ * @jsii ignore
+ */
 export class TransferValidationError extends Error {
   /** Path of the construct that received the value. */
   public readonly constructPath: string;
