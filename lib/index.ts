@@ -1,14 +1,17 @@
 export * from "./azapi";
 export {
+  TransferApiVersions,
   TRANSFER_API_VERSIONS,
   DEFAULT_TRANSFER_API_VERSION,
   STORAGE_ACCESS_MODE_API_VERSION,
+  TransferLimits,
   MAX_ARTIFACTS_PER_RUN,
   StorageAccessMode,
   AzureCloud,
   ExportOption,
   ImportOption,
   TransferSide,
+  TransferResourceTypes,
   EXPORT_PIPELINE_TYPE,
   IMPORT_PIPELINE_TYPE,
   PIPELINE_RUN_TYPE,
@@ -36,6 +39,7 @@ export {
 export * from "./runs/export-pipeline-run";
 export * from "./runs/import-pipeline-run";
 export {
+  TransferAccess,
   KEY_VAULT_SECRETS_USER,
   STORAGE_BLOB_DATA_CONTRIBUTOR,
   STORAGE_BLOB_DATA_READER,

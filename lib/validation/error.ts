@@ -40,6 +40,16 @@ export function describeValue(value: unknown): string {
   return text.length > 200 ? `${text.slice(0, 197)}...` : text;
 }
 
+/** How messages show values, for every jsii language (TypeScript may also use the function). */
+export class ValidationMessages {
+  /** The value as it appears in messages; the function `describeValue`. */
+  public static describeValue(value: unknown): string {
+    return describeValue(value);
+  }
+
+  private constructor() {}
+}
+
 /** A SAS signature never reaches a message or a log: `sig=<redacted>`. */
 function redact(value: unknown): unknown {
   if (typeof value === "string") return value.replace(/([?&]sig=)[^&"\s]*/gi, "$1<redacted>");
