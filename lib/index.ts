@@ -1,17 +1,21 @@
 export * from "./azapi";
 export {
+  TransferApiVersions,
   TRANSFER_API_VERSIONS,
   DEFAULT_TRANSFER_API_VERSION,
   STORAGE_ACCESS_MODE_API_VERSION,
+  TransferLimits,
   MAX_ARTIFACTS_PER_RUN,
   StorageAccessMode,
   AzureCloud,
   ExportOption,
   ImportOption,
   TransferSide,
+  TransferResourceTypes,
   EXPORT_PIPELINE_TYPE,
   IMPORT_PIPELINE_TYPE,
   PIPELINE_RUN_TYPE,
+  PipelineStorageBody,
 } from "./arm";
 export * from "./validation";
 export * from "./references/registry";
@@ -35,6 +39,7 @@ export { DEFAULT_RUN_TIMEOUT, AUTHORIZATION_RETRY_PATTERNS } from "./runs/run-ou
 export * from "./runs/export-pipeline-run";
 export * from "./runs/import-pipeline-run";
 export {
+  TransferAccess,
   KEY_VAULT_SECRETS_USER,
   STORAGE_BLOB_DATA_CONTRIBUTOR,
   STORAGE_BLOB_DATA_READER,
@@ -42,3 +47,4 @@ export {
 } from "./arm/roles";
 export { GrantPrincipal, PipelinePrincipal } from "./grants/principal";
 export { TransferGrant } from "./grants/transfer-grant";
+export { BlobAccessGrantOptions } from "./grants/container-access";

@@ -29,6 +29,21 @@ export const DEFAULT_TRANSFER_API_VERSION = "2025-06-01-preview";
 /** The first api-version with `storageAccessMode` (managed-identity storage access). */
 export const STORAGE_ACCESS_MODE_API_VERSION = "2025-06-01-preview";
 
+/**
+ * The api-versions, for every jsii language (TypeScript may also use the constants).
+ * Lists are copies, as jsii has no read-only arrays: changing one changes no check.
+ */
+export class TransferApiVersions {
+  /** Every api-version that has ACR Transfer; the constant `TRANSFER_API_VERSIONS`. */
+  public static readonly ALL: string[] = [...TRANSFER_API_VERSIONS];
+  /** The library's default api-version; the constant `DEFAULT_TRANSFER_API_VERSION`. */
+  public static readonly DEFAULT = DEFAULT_TRANSFER_API_VERSION;
+  /** First api-version with `storageAccessMode`; the constant `STORAGE_ACCESS_MODE_API_VERSION`. */
+  public static readonly STORAGE_ACCESS_MODE = STORAGE_ACCESS_MODE_API_VERSION;
+
+  private constructor() {}
+}
+
 /** True from 2025-06-01-preview on: the body carries `storageAccessMode`, `keyVaultUri` is optional. */
 export function supportsStorageAccessMode(apiVersion: string): boolean {
   return apiVersion >= STORAGE_ACCESS_MODE_API_VERSION;

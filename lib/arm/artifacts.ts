@@ -3,6 +3,14 @@ import { Violation } from "../validation/violation";
 /** Most artifacts one pipeline run may transfer. */
 export const MAX_ARTIFACTS_PER_RUN = 50;
 
+/** Limits of ACR Transfer, for every jsii language (TypeScript may also use the constants). */
+export class TransferLimits {
+  /** Most artifacts one pipeline run may transfer; the constant `MAX_ARTIFACTS_PER_RUN`. */
+  public static readonly MAX_ARTIFACTS_PER_RUN = MAX_ARTIFACTS_PER_RUN;
+
+  private constructor() {}
+}
+
 const REPOSITORY =
   "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*";
 const TAG = "[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}";

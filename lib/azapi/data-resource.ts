@@ -5,7 +5,10 @@ import { azapiElementConfig } from "./provider-metadata";
 
 /** Arguments of `data.azapi_resource` when reading a resource by its ID. */
 export interface DataAzapiResourceConfig extends TerraformMetaArguments {
-  /** `<resource-type>@<api-version>`. */
+  /**
+   * `<resource-type>@<api-version>`.
+   * @jsii suppress JSII5018 named as in Terraform; Go exports it as Type
+   */
   readonly type: string;
   /** ARM ID of the resource to read. */
   readonly resourceId: string;

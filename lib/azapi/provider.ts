@@ -1,7 +1,11 @@
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { AttributeSpec, toHclAttributes, toJsonAttributes } from "./attributes";
-import { AZAPI_GENERATOR_METADATA, AZAPI_PROVIDER_SOURCE } from "./provider-metadata";
+import {
+  AZAPI_GENERATOR_METADATA,
+  AZAPI_PROVIDER_SOURCE,
+  AZAPI_PROVIDER_VERSION_CONSTRAINT,
+} from "./provider-metadata";
 
 /** The Azure cloud an azapi provider talks to. */
 export enum AzapiEnvironment {
@@ -90,6 +94,10 @@ const SPEC: AttributeSpec = {
 export class AzapiProvider extends TerraformProvider {
   /** Terraform's name for this provider type. */
   public static readonly tfResourceType = "azapi";
+  /** Registry source of the provider; the constant `AZAPI_PROVIDER_SOURCE`. */
+  public static readonly SOURCE = AZAPI_PROVIDER_SOURCE;
+  /** Version constraint the stack pins; the constant `AZAPI_PROVIDER_VERSION_CONSTRAINT`. */
+  public static readonly VERSION_CONSTRAINT = AZAPI_PROVIDER_VERSION_CONSTRAINT;
 
   private readonly config: AzapiProviderConfig;
   private _alias?: string;

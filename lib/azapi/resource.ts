@@ -5,7 +5,10 @@ import { azapiElementConfig } from "./provider-metadata";
 
 /** The `identity` block of an azapi resource. */
 export interface AzapiResourceIdentity {
-  /** "SystemAssigned", "UserAssigned", "SystemAssigned, UserAssigned" or "None". */
+  /**
+   * "SystemAssigned", "UserAssigned", "SystemAssigned, UserAssigned" or "None".
+   * @jsii suppress JSII5018 named as in Terraform; Go exports it as Type
+   */
   readonly type: string;
   /**
    * User-assigned identity resource IDs.
@@ -50,13 +53,17 @@ export interface AzapiResourceTimeouts {
   /**
    * Delete timeout.
    * @default 30m (the provider's default)
+   * @jsii suppress JSII5018 named as in Terraform; Go exports it as Delete
    */
   readonly delete?: string;
 }
 
 /** Arguments of `azapi_resource` (azapi 2.x), named as in the provider's docs. */
 export interface AzapiResourceConfig extends TerraformMetaArguments {
-  /** `<resource-type>@<api-version>`. */
+  /**
+   * `<resource-type>@<api-version>`.
+   * @jsii suppress JSII5018 named as in Terraform; Go exports it as Type
+   */
   readonly type: string;
   /**
    * Resource name.

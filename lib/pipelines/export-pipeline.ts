@@ -57,15 +57,18 @@ export class ExportPipeline extends TransferPipelineBase implements IExportPipel
     return (props as ExportPipelineProps).options ?? [];
   }
 
-  protected needsDelete(): boolean {
+  protected needsDelete(_props: TransferPipelineProps): boolean {
     return false;
   }
 
-  protected defaultStorageRole(): string {
+  protected defaultStorageRole(_props: TransferPipelineProps): string {
     return STORAGE_BLOB_DATA_CONTRIBUTOR;
   }
 
-  protected pipelineBody(props: TransferPipelineProps, storage: PipelineStorageBody) {
+  protected pipelineBody(
+    props: TransferPipelineProps,
+    storage: PipelineStorageBody,
+  ): { [key: string]: unknown } {
     return exportPipelineBody(storage, this.sideOptions(props));
   }
 }

@@ -64,7 +64,10 @@ export class ImportPipeline extends TransferPipelineBase implements IImportPipel
     return this.needsDelete(props) ? STORAGE_BLOB_DATA_CONTRIBUTOR : STORAGE_BLOB_DATA_READER;
   }
 
-  protected pipelineBody(props: TransferPipelineProps, storage: PipelineStorageBody) {
+  protected pipelineBody(
+    props: TransferPipelineProps,
+    storage: PipelineStorageBody,
+  ): { [key: string]: unknown } {
     return importPipelineBody(
       storage,
       this.sideOptions(props),

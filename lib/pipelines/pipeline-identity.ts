@@ -31,7 +31,10 @@ export class PipelineIdentity {
   }
 
   private constructor(
-    /** The identity type sent to Azure. */
+    /**
+     * The identity type sent to Azure.
+     * @jsii suppress JSII5018 named as in ARM's identity.type; Go exports it as Type
+     */
     public readonly type: PipelineIdentityType,
     /**
      * The user-assigned identity.

@@ -127,8 +127,10 @@ export class TransferContainer extends Construct implements ITransferContainer {
   public readonly containerUrl: string;
   public readonly containerName: string;
   public readonly cloud: AzureCloud;
-  public readonly storageAccount: IStorageAccountRef;
-  public readonly containerResourceId: string;
+  /** The storage account the container is made in. */
+  public readonly storageAccount?: IStorageAccountRef;
+  /** ARM ID of the container, the scope of role assignments. */
+  public readonly containerResourceId?: string;
   /** A stable key of the container: its construct path. */
   public readonly containerKey?: string;
   /** The azurerm container resource. */

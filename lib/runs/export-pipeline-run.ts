@@ -37,7 +37,7 @@ export class ExportPipelineRun extends PipelineRunBase {
     }
   }
 
-  protected runBody(props: PipelineRunProps) {
+  protected runBody(props: PipelineRunProps): { [key: string]: unknown } {
     const run = props as ExportPipelineRunProps;
     return exportRunBody({
       pipelineResourceId: run.pipeline.pipelineId,

@@ -43,7 +43,7 @@ export class ImportPipelineRun extends PipelineRunBase {
     );
   }
 
-  protected runBody(props: PipelineRunProps) {
+  protected runBody(props: PipelineRunProps): { [key: string]: unknown } {
     const run = props as ImportPipelineRunProps;
     return importRunBody({
       pipelineResourceId: run.pipeline.pipelineId,

@@ -39,7 +39,10 @@ export interface SasPermissions {
   readonly create: boolean;
   /** Write blobs. */
   readonly write: boolean;
-  /** Delete blobs. */
+  /**
+   * Delete blobs.
+   * @jsii suppress JSII5018 named as the SAS permission; Go exports it as Delete
+   */
   readonly delete: boolean;
   /** List blobs. */
   readonly list: boolean;

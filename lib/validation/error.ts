@@ -1,6 +1,12 @@
 import { Violation } from "./violation";
 
-/** A configuration Azure would reject, found at synth time. */
+/**
+ * A configuration Azure would reject, found at synth time.
+ *
+ * TypeScript only: jsii cannot model a subclass of `Error`; other languages receive the same
+ * message in their jsii runtime's error type.
+ * @jsii ignore
+ */
 export class TransferValidationError extends Error {
   /** Path of the construct that received the value. */
   public readonly constructPath: string;
@@ -32,6 +38,16 @@ export class TransferValidationError extends Error {
 export function describeValue(value: unknown): string {
   const text = value === undefined ? "undefined" : JSON.stringify(redact(value));
   return text.length > 200 ? `${text.slice(0, 197)}...` : text;
+}
+
+/** How messages show values, for every jsii language (TypeScript may also use the function). */
+export class ValidationMessages {
+  /** The value as it appears in messages; the function `describeValue`. */
+  public static describeValue(value: unknown): string {
+    return describeValue(value);
+  }
+
+  private constructor() {}
 }
 
 /** A SAS signature never reaches a message or a log: `sig=<redacted>`. */
