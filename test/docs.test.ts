@@ -1,20 +1,14 @@
 // Checks on docs/: the API reference is up to date, relative links resolve, and the TypeScript of
 // the walkthrough is a program that type-checks and synthesizes against the real API.
 import { execFileSync } from "node:child_process";
-import {
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import ts from "typescript";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { listFiles } from "./support/files";
+import { relativeLinks, withoutFences } from "./support/markdown";
 
 // Compiles, spawns processes or synthesizes whole apps: slower than vitest's 5 s default.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
@@ -30,36 +24,11 @@ const PACKAGE = "cdktf-acr-transfer";
 const scratch = mkdtempSync(join(tmpdir(), "cdktf-acr-transfer-docs-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Every file under `dir`, as paths relative to it, sorted. */
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  const walk = (sub: string) => {
-    for (const name of readdirSync(join(dir, sub))) {
-      const rel = sub ? `${sub}/${name}` : name;
-      if (statSync(join(dir, rel)).isDirectory()) walk(rel);
-      else out.push(rel);
-    }
-  };
-  walk("");
-  return out.sort();
-}
-
 /** The top-level Markdown files of docs/. */
 function docPages(): string[] {
   return readdirSync(DOCS)
     .filter((name) => name.endsWith(".md"))
     .sort();
-}
-
-/** Markdown with fenced code blocks removed. */
-function withoutFences(markdown: string): string {
-  return markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, "");
-}
-
-/** Markdown with code blocks and code spans removed (links inside code are not links). */
-function withoutCode(markdown: string): string {
-  return withoutFences(markdown).replace(/`[^`\n]*`/g, "");
 }
 
 /** GitHub's anchor for a heading: lowercase, punctuation dropped, spaces to hyphens. */
@@ -82,16 +51,6 @@ function anchors(markdown: string): Set<string> {
     result.add(count === 0 ? base : `${base}-${count}`);
   }
   return result;
-}
-
-/** Relative link targets of a Markdown file: inline `[t](x)` and reference `[t]: x`. */
-function relativeLinks(markdown: string): string[] {
-  const text = withoutCode(markdown);
-  const targets = [
-    ...[...text.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => m[1]),
-    ...[...text.matchAll(/^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+"[^"]*")?\s*$/gm)].map((m) => m[1]),
-  ];
-  return targets.filter((t) => !/^[a-z][a-z0-9+.-]*:/i.test(t));
 }
 
 /** The ```ts blocks of a Markdown file, in order. */

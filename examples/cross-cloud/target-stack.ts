@@ -1,6 +1,7 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { ImportOption, ImportPipeline, StorageAccess, TransferContainer } from "../../lib";
+import { addLocalBackend } from "../shared/backend";
 import { addProviders } from "../shared/providers";
 import { addBlobCopyOutput } from "./copy-command";
 import { PUBLIC_SIDE, TRANSFER_BLOB_NAME, USGOV_SIDE, containerResourceId } from "./config";
@@ -14,6 +15,7 @@ export class CrossCloudTargetStack extends TerraformStack {
   /** Declares the import side through providers aliased `usgov`, and the copy command. */
   public constructor(scope: Construct, id: string) {
     super(scope, id);
+    addLocalBackend(this);
     const providers = addProviders(this, { cloud: USGOV_SIDE.cloud, alias: USGOV_SIDE.alias });
     const side = new SideResources(this, "UsGov", {
       side: USGOV_SIDE,

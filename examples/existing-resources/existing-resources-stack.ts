@@ -16,6 +16,7 @@ import {
   UserIdentity,
 } from "../../lib";
 import { ResourceType, exampleResourceId } from "../shared/azure-ids";
+import { addLocalBackend } from "../shared/backend";
 import { addProviders } from "../shared/providers";
 import { addRunOutputs } from "../shared/run-outputs";
 
@@ -41,6 +42,7 @@ export class ExistingResourcesStack extends TerraformStack {
   /** Declares three pipelines and a run on resources made elsewhere. */
   public constructor(scope: Construct, id: string) {
     super(scope, id);
+    addLocalBackend(this);
     addProviders(this);
 
     const appRegistry = Registry.fromRegistryId(

@@ -5,6 +5,7 @@ import { TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { KeyVaultAccessModel, KeyVaultRef, StorageAccountRef, UserIdentity } from "../../lib";
 import { ResourceType, exampleResourceId } from "../shared/azure-ids";
+import { addLocalBackend } from "../shared/backend";
 import { addProviders } from "../shared/providers";
 import { LANDING_ZONE_REGISTRIES } from "./config";
 import { TransferLandingZone } from "./transfer-landing-zone";
@@ -24,6 +25,7 @@ export class LandingZoneStack extends TerraformStack {
   /** Declares the hub and the pipelines of every registry in LANDING_ZONE_REGISTRIES. */
   public constructor(scope: Construct, id: string) {
     super(scope, id);
+    addLocalBackend(this);
     addProviders(this);
 
     const hub = new ResourceGroup(this, "Hub", {

@@ -15,6 +15,7 @@ import {
   TransferContainer,
 } from "../../lib";
 import { ResourceType, exampleResourceId } from "../shared/azure-ids";
+import { addLocalBackend } from "../shared/backend";
 import { addProviders } from "../shared/providers";
 import { addRunOutputs } from "../shared/run-outputs";
 import { sasTokenVariable } from "../shared/sas-variable";
@@ -35,6 +36,7 @@ export class SeedSourceStack extends TerraformStack {
   /** Declares the source side on an existing Premium registry, vault and storage account. */
   public constructor(scope: Construct, id: string) {
     super(scope, id);
+    addLocalBackend(this);
     addProviders(this);
 
     const registry = Registry.fromRegistryId(

@@ -15,6 +15,7 @@ import {
   TransferContainer,
 } from "../../lib";
 import { ResourceType, exampleResourceId } from "../shared/azure-ids";
+import { addLocalBackend } from "../shared/backend";
 import { addProviders } from "../shared/providers";
 import { addRunOutputs } from "../shared/run-outputs";
 import { sasTokenVariable } from "../shared/sas-variable";
@@ -48,6 +49,7 @@ export class SeedTargetStack extends TerraformStack {
   /** Declares the target side on an existing Premium registry, vault and storage account. */
   public constructor(scope: Construct, id: string, props: SeedTargetStackProps = {}) {
     super(scope, id);
+    addLocalBackend(this);
     addProviders(this);
 
     const registry = Registry.fromRegistryId(
