@@ -1,4 +1,4 @@
-import { Annotations, ITerraformDependable, TerraformProvider, Token } from "cdktf";
+import { ITerraformDependable, TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
 import {
   DEFAULT_TRANSFER_API_VERSION,
@@ -13,6 +13,7 @@ import { TransferSide, optionsRule } from "../arm/options";
 import { USER_ASSIGNED_IDENTITY_ID, resourceIdRule } from "../arm/resource-ids";
 import { azapiType } from "../arm/resource-types";
 import { AzapiResource } from "../azapi/resource";
+import { azapiSchemaSettings } from "../azapi/schema-settings";
 import { grantContainerAccess, grantSecretRead } from "../grants/grants";
 import { PipelineIdentity, PipelineIdentityType } from "../references/identity";
 import { PipelinePrincipal } from "../grants/principal";
@@ -24,9 +25,6 @@ import { ITransferContainer } from "../references/transfer-container";
 import { literalApiVersion } from "../validation/literal-api-version";
 import { check, expectShape, fail } from "../validation/check";
 import { nonEmpty } from "../validation/non-empty";
-
-/** The newest api-version azapi 2.8 (the version constraint's floor) embeds a schema for. */
-const NEWEST_API_VERSION_OF_AZAPI_2_8 = "2025-06-01-preview";
 
 /** Props every pipeline takes. */
 export interface TransferPipelineProps {
@@ -124,12 +122,6 @@ export abstract class TransferPipelineBase extends Construct {
     this.apiVersion = literalApiVersion(this, props.apiVersion ?? DEFAULT_TRANSFER_API_VERSION);
     expectShape(this, "options", spec.options, "list");
     check(this, "options", spec.options, optionsRule(spec.side));
-    if (this.apiVersion > NEWEST_API_VERSION_OF_AZAPI_2_8) {
-      Annotations.of(this).addInfo(
-        `api-version ${this.apiVersion} is known to azapi's embedded schemas from azapi 2.12 on; ` +
-          "with an older azapi provider, plan fails its schema validation",
-      );
-    }
     const location = this.resolveLocation(props);
     const identity = props.identity ?? PipelineIdentity.systemAssigned();
     if (identity.userIdentity) {
@@ -148,8 +140,9 @@ export abstract class TransferPipelineBase extends Construct {
     this.registryKey = props.registry.registryKey;
     this.container = props.container;
     this.storageAccessMode = props.storageAccess.mode;
+    const type = azapiType(spec.resourceType, this.apiVersion);
     this.resource = new AzapiResource(this, "Resource", {
-      type: azapiType(spec.resourceType, this.apiVersion),
+      type,
       name: this.pipelineName,
       parentId: props.registry.registryId,
       location,
@@ -164,6 +157,7 @@ export abstract class TransferPipelineBase extends Construct {
         apiVersion: this.apiVersion,
       }),
       provider: props.provider,
+      ...azapiSchemaSettings(this, type),
     });
 
     const principal = this.actingPrincipal(identity);

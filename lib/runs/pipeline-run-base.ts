@@ -5,6 +5,7 @@ import { checkTransferName } from "../arm/names";
 import { TransferSide } from "../arm/options";
 import { PIPELINE_RUN_TYPE, azapiType } from "../arm/resource-types";
 import { AzapiResource } from "../azapi/resource";
+import { azapiSchemaSettings } from "../azapi/schema-settings";
 import { ITransferPipeline } from "../pipelines/pipeline";
 import { stackRegistry } from "../private/stack-registry";
 import { check, expectShape, fail } from "../validation/check";
@@ -107,8 +108,9 @@ export abstract class PipelineRunBase extends Construct {
     const timeout = check(this, "timeout", props.timeout ?? DEFAULT_RUN_TIMEOUT, checkTimeout);
     spec.validate(this);
     this.claimName(pipeline.registryKey);
+    const type = azapiType(PIPELINE_RUN_TYPE, pipeline.apiVersion);
     this.resource = new AzapiResource(this, "Resource", {
-      type: azapiType(PIPELINE_RUN_TYPE, pipeline.apiVersion),
+      type,
       name: this.runName,
       parentId: pipeline.registryId,
       body: spec.body(),
@@ -117,6 +119,7 @@ export abstract class PipelineRunBase extends Construct {
       timeouts: { create: timeout, update: timeout },
       dependsOn: pipeline.grants.length > 0 ? pipeline.grants : undefined,
       provider: props.provider,
+      ...azapiSchemaSettings(this, type),
     });
   }
 
