@@ -46,13 +46,20 @@ function transferApiVersion(type: string): string | undefined {
   return type.slice(at + 1);
 }
 
+/** The first azapi release that embeds an ACR Transfer api-version, else undefined. */
+function firstEmbedding(apiVersion: string): string | undefined {
+  return Object.hasOwn(AZAPI_FIRST_EMBEDDING, apiVersion)
+    ? AZAPI_FIRST_EMBEDDING[apiVersion]
+    : undefined;
+}
+
 /**
  * Whether azapi 2.x can check a body of this azapi `type` against an embedded schema: false for
  * an ACR Transfer type at an api-version no release embeds, true for every other type.
  */
 export function azapiEmbedsSchema(type: string): boolean {
   const apiVersion = transferApiVersion(type);
-  return apiVersion === undefined || apiVersion in AZAPI_FIRST_EMBEDDING;
+  return apiVersion === undefined || firstEmbedding(apiVersion) !== undefined;
 }
 
 /**
@@ -62,7 +69,7 @@ export function azapiEmbedsSchema(type: string): boolean {
  */
 export function azapiFloor(type: string, schemaValidationEnabled = true): string {
   const apiVersion = transferApiVersion(type);
-  const first = apiVersion === undefined ? undefined : AZAPI_FIRST_EMBEDDING[apiVersion];
+  const first = apiVersion === undefined ? undefined : firstEmbedding(apiVersion);
   if (!schemaValidationEnabled || first === undefined) return AZAPI_BASELINE_VERSION;
   return newerVersion(first, AZAPI_BASELINE_VERSION);
 }

@@ -36,6 +36,8 @@ describe("what azapi embeds", () => {
     expect(azapiEmbedsSchema(`${RUNS}@2025-12-01-preview`)).toBe(false);
     expect(azapiEmbedsSchema(`${RUNS}@2026-03-01-preview`)).toBe(true);
     expect(azapiEmbedsSchema("Microsoft.Storage/storageAccounts@2025-12-01-preview")).toBe(true);
+    expect(azapiEmbedsSchema(`${RUNS}@constructor`)).toBe(false);
+    expect(azapiFloor(`${RUNS}@toString`)).toBe(AZAPI_BASELINE_VERSION);
   });
 
   it("writes ~> for a minor release and a range for a patch release", () => {
