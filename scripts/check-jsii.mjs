@@ -27,12 +27,23 @@ const optionalPeers = real.peerDependenciesMeta ?? {};
  * peer dependencies, and each peer as a devDependency at its lowest version. Optional peers
  * (vitest, for the testing entry point) are left out: jsii accepts only jsii libraries there.
  */
-const peerDependencies = {
+const declaredPeers = {
   ...real.dependencies,
   ...Object.fromEntries(
     Object.entries(real.peerDependencies).filter(([name]) => !optionalPeers[name]?.optional),
   ),
 };
+/**
+ * jsii wants each peer range to start at the devDependency the check compiles against; a peer
+ * whose range starts lower (e.g. azurerm ^14.11.0 against 14.23.1) is checked against what is
+ * installed, from that version on.
+ */
+const peerDependencies = Object.fromEntries(
+  Object.entries(declaredPeers).map(([name, range]) => {
+    const installed = real.devDependencies[name];
+    return [name, installed && range !== installed ? `^${installed}` : range];
+  }),
+);
 const devDependencies = Object.fromEntries(
   Object.entries(peerDependencies).map(([name, range]) => [
     name,

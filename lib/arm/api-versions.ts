@@ -19,6 +19,7 @@ export const TRANSFER_API_VERSIONS: readonly string[] = [
   "2025-03-01-preview",
   "2025-05-01-preview",
   "2025-06-01-preview",
+  "2025-12-01-preview",
   "2026-01-01-preview",
   "2026-03-01-preview",
 ];
@@ -49,7 +50,7 @@ export function supportsStorageAccessMode(apiVersion: string): boolean {
   return apiVersion >= STORAGE_ACCESS_MODE_API_VERSION;
 }
 
-/** The api-version must be one of the 16 known preview versions. */
+/** The api-version must be one of TRANSFER_API_VERSIONS. */
 export function checkApiVersion(apiVersion: string): Violation | undefined {
   if (TRANSFER_API_VERSIONS.includes(apiVersion)) return undefined;
   return {

@@ -4,8 +4,10 @@ import { TerraformMetaArguments } from "cdktf";
 export const AZAPI_PROVIDER_SOURCE = "Azure/azapi";
 
 /**
- * Version constraint for the azapi provider: 2.8 is the first release whose embedded schemas
- * know api-version 2025-06-01-preview (2026-03-01-preview needs 2.12).
+ * The azapi version constraint of a stack whose api-versions need nothing newer than 2.8, the
+ * first release whose embedded schemas know api-version 2025-06-01-preview (the default).
+ * Stacks on newer api-versions need more (2026-01-01-preview 2.9, 2026-03-01-preview 2.11):
+ * AzapiProvider writes azapiVersionConstraintOf(stack), which raises it.
  */
 export const AZAPI_PROVIDER_VERSION_CONSTRAINT = "~> 2.8";
 

@@ -6,6 +6,7 @@ import {
   AZAPI_PROVIDER_SOURCE,
   AZAPI_PROVIDER_VERSION_CONSTRAINT,
 } from "./provider-metadata";
+import { azapiVersionConstraintOf } from "./required-version";
 
 /** The Azure cloud an azapi provider talks to. */
 export enum AzapiEnvironment {
@@ -90,7 +91,11 @@ const SPEC: AttributeSpec = {
   enable_preflight: "boolean",
 };
 
-/** The azapi provider (Azure/azapi, 2.x). Constructs never create one; your stack does. */
+/**
+ * The azapi provider (Azure/azapi, 2.x). Constructs never create one; your stack does. It
+ * writes `required_providers` with the constraint the stack's api-versions need
+ * (azapiVersionConstraintOf): `~> 2.8`, raised for api-versions that newer azapi releases embed.
+ */
 export class AzapiProvider extends TerraformProvider {
   /** Terraform's name for this provider type. */
   public static readonly tfResourceType = "azapi";
@@ -106,7 +111,10 @@ export class AzapiProvider extends TerraformProvider {
   public constructor(scope: Construct, id: string, config: AzapiProviderConfig = {}) {
     super(scope, id, {
       terraformResourceType: AzapiProvider.tfResourceType,
-      terraformGeneratorMetadata: AZAPI_GENERATOR_METADATA,
+      terraformGeneratorMetadata: {
+        ...AZAPI_GENERATOR_METADATA,
+        providerVersionConstraint: azapiVersionConstraintOf(scope),
+      },
       terraformProviderSource: AZAPI_PROVIDER_SOURCE,
     });
     this.config = config;

@@ -1,7 +1,9 @@
 import { TerraformMetaArguments, TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
 import { AttributeSpec, toHclAttributes, toJsonAttributes } from "./attributes";
+import { azapiFloor } from "./embedded-schemas";
 import { azapiElementConfig } from "./provider-metadata";
+import { requireAzapiVersion } from "./required-version";
 
 /** The `identity` block of an azapi resource. */
 export interface AzapiResourceIdentity {
@@ -143,7 +145,11 @@ const SPEC: AttributeSpec = {
   timeouts: "block",
 };
 
-/** `azapi_resource`: manages any Azure Resource Manager resource through its REST API. */
+/**
+ * `azapi_resource`: manages any Azure Resource Manager resource through its REST API. An ACR
+ * Transfer type raises the stack's azapi version constraint to the first release that embeds
+ * its api-version (unless schema validation is off); see azapiVersionConstraintOf.
+ */
 export class AzapiResource extends TerraformResource {
   /** Terraform's name for this resource type. */
   public static readonly tfResourceType = "azapi_resource";
@@ -159,6 +165,7 @@ export class AzapiResource extends TerraformResource {
       connection: config.connection,
     });
     this.config = config;
+    requireAzapiVersion(this, azapiFloor(config.type, config.schemaValidationEnabled));
   }
 
   /** The ARM resource ID. */

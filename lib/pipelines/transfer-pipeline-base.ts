@@ -1,4 +1,4 @@
-import { Annotations, ITerraformDependable, Token } from "cdktf";
+import { ITerraformDependable, Token } from "cdktf";
 import { Construct } from "constructs";
 import { DEFAULT_TRANSFER_API_VERSION } from "../arm/api-versions";
 import { AzureCloud } from "../arm/clouds";
@@ -9,6 +9,7 @@ import { USER_ASSIGNED_IDENTITY_ID, resourceIdRule } from "../arm/resource-ids";
 import { azapiType } from "../arm/resource-types";
 import { StorageAccessMode } from "../arm/storage-access-mode";
 import { AzapiResource } from "../azapi/resource";
+import { azapiSchemaSettings } from "../azapi/schema-settings";
 import { GrantPrincipal } from "../grants/principal";
 import { keyOf } from "../private/keys";
 import { Ledger } from "../private/ledger";
@@ -22,9 +23,6 @@ import { checkPipelineProps, pipelineLocation, storageSecret } from "./pipeline-
 import { pipelineGrants } from "./pipeline-grants";
 import { cloudFinding } from "./pipeline-rules";
 import { TransferPipelineProps } from "./transfer-pipeline-props";
-
-/** The newest api-version azapi 2.8 (the version constraint's floor) embeds a schema for. */
-const NEWEST_API_VERSION_OF_AZAPI_2_8 = "2025-06-01-preview";
 
 /**
  * The shared part of export and import pipelines: it checks the props, declares the azapi
@@ -76,12 +74,6 @@ export abstract class TransferPipelineBase extends PipelineBase {
     const options = this.sideOptions(props);
     expectShape(this, "options", options, "list");
     check(this, "options", options, optionsRule(side));
-    if (this.apiVersion > NEWEST_API_VERSION_OF_AZAPI_2_8) {
-      Annotations.of(this).addInfo(
-        `api-version ${this.apiVersion} is known to azapi's embedded schemas from azapi 2.12 on; ` +
-          "with an older azapi provider, plan fails its schema validation",
-      );
-    }
     const location = pipelineLocation(this, props);
     const identity = props.identity ?? PipelineIdentity.systemAssigned();
     if (identity.userIdentity) {
@@ -100,8 +92,9 @@ export abstract class TransferPipelineBase extends PipelineBase {
 
     this.container = props.container;
     this.storageAccessMode = props.storageAccess.mode;
+    const type = azapiType(resourceType, this.apiVersion);
     this.resource = new AzapiResource(this, "Resource", {
-      type: azapiType(resourceType, this.apiVersion),
+      type,
       name: this.pipelineName,
       parentId: props.registry.registryId,
       location,
@@ -116,6 +109,7 @@ export abstract class TransferPipelineBase extends PipelineBase {
         apiVersion: this.apiVersion,
       }),
       provider: props.provider,
+      ...azapiSchemaSettings(this, type),
     });
 
     this.grantPrincipal = identity._actingPrincipal(this, this.resource);

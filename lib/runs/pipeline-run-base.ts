@@ -5,6 +5,7 @@ import { checkTransferName } from "../arm/names";
 import { TransferSide } from "../arm/options";
 import { PIPELINE_RUN_TYPE, azapiType } from "../arm/resource-types";
 import { AzapiResource } from "../azapi/resource";
+import { azapiSchemaSettings } from "../azapi/schema-settings";
 import { ITransferPipeline } from "../pipelines/pipeline";
 import { keyOf } from "../private/keys";
 import { Ledger } from "../private/ledger";
@@ -75,8 +76,9 @@ export abstract class PipelineRunBase extends Construct {
     this.validateSide(props);
     this.claimName(keyOf(this, pipeline.registryKey, pipeline.registryId));
     const grants = sameStackDependables(this, pipeline.grants);
+    const type = azapiType(PIPELINE_RUN_TYPE, pipeline.apiVersion);
     this.resource = new AzapiResource(this, "Resource", {
-      type: azapiType(PIPELINE_RUN_TYPE, pipeline.apiVersion),
+      type,
       name: this.runName,
       parentId: pipeline.registryId,
       body: this.runBody(props),
@@ -85,6 +87,7 @@ export abstract class PipelineRunBase extends Construct {
       timeouts: { create: timeout, update: timeout },
       dependsOn: grants.length > 0 ? grants : undefined,
       provider: props.provider,
+      ...azapiSchemaSettings(this, type),
     });
   }
 

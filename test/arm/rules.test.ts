@@ -17,8 +17,9 @@ import {
 } from "../../lib/arm";
 
 describe("api-versions", () => {
-  it("lists the 16 preview versions that have ACR Transfer, oldest first", () => {
-    expect(TRANSFER_API_VERSIONS).toHaveLength(16);
+  it("lists the 17 preview versions that have ACR Transfer, oldest first", () => {
+    expect(TRANSFER_API_VERSIONS).toHaveLength(17);
+    expect(TRANSFER_API_VERSIONS).toContain("2025-12-01-preview");
     expect(TRANSFER_API_VERSIONS[0]).toBe("2019-12-01-preview");
     expect(TRANSFER_API_VERSIONS.at(-1)).toBe("2026-03-01-preview");
     expect([...TRANSFER_API_VERSIONS].sort()).toEqual(TRANSFER_API_VERSIONS);
