@@ -19,6 +19,7 @@ export * from "./references/identity";
 export * from "./references/key-vault";
 export * from "./references/storage-account";
 export * from "./references/transfer-container";
+export * from "./secrets/secret";
 export * from "./secrets/sas-token";
 export * from "./secrets/sas-token-secret";
 export * from "./pipelines/storage-access";

@@ -17,7 +17,7 @@ import { grantContainerAccess, grantSecretRead } from "../grants/grants";
 import { PipelineIdentity, PipelineIdentityType } from "../references/identity";
 import { PipelinePrincipal } from "../grants/principal";
 import { IRegistry } from "../references/registry";
-import { ISasTokenSecret } from "../secrets/sas-token-secret";
+import { ISasTokenSecret } from "../secrets/secret";
 import { stackRegistry } from "../private/stack-registry";
 import { StorageAccess } from "./storage-access";
 import { ITransferContainer } from "../references/transfer-container";
