@@ -20,7 +20,13 @@ export * from "./references/key-vault";
 export * from "./references/storage-account";
 export * from "./references/transfer-container";
 export * from "./secrets/secret";
-export * from "./secrets/sas-token";
+export {
+  SasTokenKind,
+  GeneratedSasTokenProps,
+  GeneratedImportSasTokenProps,
+  SasPermissions,
+  SasToken,
+} from "./secrets/sas-token";
 export * from "./secrets/sas-token-secret";
 export * from "./pipelines/storage-access";
 export * from "./pipelines/pipeline";

@@ -1,17 +1,15 @@
-import { DataAzurermStorageAccountBlobContainerSas } from "@cdktf/provider-azurerm/lib/data-azurerm-storage-account-blob-container-sas";
 import { KeyVaultSecret } from "@cdktf/provider-azurerm/lib/key-vault-secret";
-import { Annotations, TerraformProvider, Token } from "cdktf";
+import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { AzureCloud } from "../arm/clouds";
-import { SHORT_EXPIRY_DAYS, checkUtcTimestamp, daysUntil, expiryRule } from "../arm/dates";
 import { checkSecretName, secretUri } from "../arm/key-vault";
 import { KEY_VAULT_ID, parseResourceId } from "../arm/resource-ids";
 import { IKeyVaultRef, KeyVaultAccessModel, KeyVaultRef } from "../references/key-vault";
-import { SasToken, SasTokenKind } from "./sas-token";
+import { SasToken } from "./sas-token";
 import { GeneratedTokenScope, ISasTokenSecret } from "./secret";
 import { ExistingSecret } from "./existing-secret";
 import { idPrefix, idSegment } from "../private/token-ids";
-import { check, fail } from "../validation/check";
+import { check } from "../validation/check";
 
 /** Props of a new SAS token secret. */
 export interface SasTokenSecretProps {
@@ -109,110 +107,16 @@ export class SasTokenSecret extends Construct implements ISasTokenSecret {
     check(this, "secretName", props.secretName, checkSecretName);
     this.keyVault = props.keyVault;
     this.cloud = props.keyVault.cloud;
-    const token = props.token;
-    this.resource =
-      token.kind === SasTokenKind.GENERATED
-        ? this.generatedSecret(props, token)
-        : this.writeOnlySecret(props, token);
-    this.secretUri = this.resource.versionlessId;
-    this.secretResourceId = this.resource.resourceVersionlessId;
+    const { resource, generatedFor } = props.token._bind(this, {
+      keyVaultId: props.keyVault.keyVaultId,
+      name: props.secretName,
+      contentType: "SAS token for ACR Transfer",
+      provider: props.azurermProvider,
+    });
+    this.resource = resource;
+    this.secretUri = resource.versionlessId;
+    this.secretResourceId = resource.resourceVersionlessId;
     this.secretKey = this.node.path;
-    if (token.generated && token.side && token.permissions) {
-      this.generatedFor = {
-        side: token.side,
-        container: token.generated.container,
-        permissions: token.permissions,
-      };
-    }
-  }
-
-  private writeOnlySecret(props: SasTokenSecretProps, token: SasToken): KeyVaultSecret {
-    const variable = token.variable;
-    if (variable && variable.default !== undefined) {
-      fail(this, "token", variable.node.path, {
-        problem: "is a variable with a default, which would be written into cdktf.out",
-        rule: "a SAS token variable has no default",
-        fix: "remove the default and pass the token with TF_VAR_<name> or a .tfvars file kept out of git",
-      });
-    }
-    if (variable && variable.sensitive !== true) {
-      fail(this, "token", variable.node.path, {
-        problem: "is a variable that is not sensitive, so plans would print the token",
-        rule: "a SAS token variable is declared with sensitive: true",
-        fix: "add sensitive: true to the TerraformVariable",
-      });
-    }
-    if (!Token.isUnresolved(token.value)) {
-      fail(this, "token", "<literal string, not shown>", {
-        problem: "is a literal string, which would be written into cdktf.out in clear text",
-        rule: "a SAS token given to the library is only known at apply time (a token)",
-        fix: "pass a sensitive TerraformVariable with SasToken.fromVariable",
-      });
-    }
-    check(this, "version", token.version, (v) =>
-      Number.isInteger(v) && v >= 1
-        ? undefined
-        : {
-            problem: "is not a positive whole number",
-            rule: "value_wo_version is a whole number from 1; raising it writes the new token",
-            fix: "start at 1 and add one at each rotation",
-          },
-    );
-    return new KeyVaultSecret(this, "Resource", {
-      keyVaultId: props.keyVault.keyVaultId,
-      name: props.secretName,
-      valueWo: token.value,
-      valueWoVersion: token.version,
-      contentType: "SAS token for ACR Transfer",
-      provider: props.azurermProvider,
-    });
-  }
-
-  private generatedSecret(props: SasTokenSecretProps, token: SasToken): KeyVaultSecret {
-    const generated = token.generated!;
-    const account = generated.container.storageAccount;
-    if (!account) {
-      fail(this, "token.container", generated.container.containerUrl, {
-        problem: "has no known storage account, so no SAS can be generated for it",
-        rule: "a generated SAS needs the container's storage account (for its connection string)",
-        fix: "give the container a storageAccount, or make it with new TransferContainer(...)",
-      });
-    }
-    check(this, "token.start", generated.start, checkUtcTimestamp);
-    const now = Date.now();
-    check(this, "token.expiry", generated.expiry, expiryRule(generated.start, now));
-    if (
-      !Token.isUnresolved(generated.expiry) &&
-      daysUntil(generated.expiry, now) < SHORT_EXPIRY_DAYS
-    ) {
-      Annotations.of(this).addWarning(
-        `the SAS token expires on ${generated.expiry}, in under ${SHORT_EXPIRY_DAYS} days; ` +
-          "runs fail after that until the expiry is moved and the stack re-applied",
-      );
-    }
-    Annotations.of(this).addWarning(
-      "this SAS token is generated by Terraform, so Terraform state holds it (the SAS data " +
-        "source and the secret's value) and the storage account's connection string with its " +
-        "account key (read to sign the token); keep the state in a locked-down backend, or use " +
-        "SasToken.fromVariable or managed identity",
-    );
-    const sas = new DataAzurermStorageAccountBlobContainerSas(this, "Sas", {
-      connectionString: account.primaryConnectionString,
-      containerName: generated.container.containerName,
-      httpsOnly: true,
-      start: generated.start,
-      expiry: generated.expiry,
-      permissions: { ...token.permissions! },
-      provider: props.azurermProvider,
-    });
-    return new KeyVaultSecret(this, "Resource", {
-      keyVaultId: props.keyVault.keyVaultId,
-      name: props.secretName,
-      // As Microsoft's walkthrough stores it: the query string with its leading "?".
-      value: sas.sas,
-      expirationDate: generated.expiry,
-      contentType: "SAS token for ACR Transfer",
-      provider: props.azurermProvider,
-    });
+    this.generatedFor = generatedFor;
   }
 }
