@@ -20,13 +20,8 @@ export * from "./references/key-vault";
 export * from "./references/storage-account";
 export * from "./references/transfer-container";
 export * from "./secrets/secret";
-export {
-  SasTokenKind,
-  GeneratedSasTokenProps,
-  GeneratedImportSasTokenProps,
-  SasPermissions,
-  SasToken,
-} from "./secrets/sas-token";
+export * from "./secrets/sas-token-props";
+export { SasToken } from "./secrets/sas-token";
 export * from "./secrets/sas-token-secret";
 export * from "./pipelines/storage-access";
 export * from "./pipelines/pipeline";

@@ -5,14 +5,9 @@ import { Construct } from "constructs";
 import { SHORT_EXPIRY_DAYS, checkUtcTimestamp, daysUntil, expiryRule } from "../arm/dates";
 import { TransferSide } from "../arm/options";
 import { check, fail } from "../validation/check";
-import {
-  GeneratedSasTokenProps,
-  ISasTokenSource,
-  SasPermissions,
-  SasTokenBinding,
-  SasTokenKind,
-  SasTokenSecretConfig,
-} from "./sas-token";
+// Types only: sas-token.ts makes this class, so a value import back would be a cycle.
+import type { ISasTokenSource, SasTokenBinding, SasTokenSecretConfig } from "./sas-token";
+import { GeneratedSasTokenProps, SasPermissions, SasTokenKind } from "./sas-token-props";
 
 /**
  * A token Terraform generates from the storage account key, so the token is in state.

@@ -2,53 +2,15 @@ import { KeyVaultSecret } from "@cdktf/provider-azurerm/lib/key-vault-secret";
 import { TerraformProvider, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { TransferSide } from "../arm/options";
-import { ITransferContainer } from "../references/transfer-container";
 import { GeneratedSasToken } from "./generated-sas-token";
+import {
+  GeneratedImportSasTokenProps,
+  GeneratedSasTokenProps,
+  SasPermissions,
+  SasTokenKind,
+} from "./sas-token-props";
 import { GeneratedTokenScope } from "./secret";
 import { WriteOnlySasToken } from "./write-only-sas-token";
-
-/** Where a SAS token secret's value comes from. */
-export enum SasTokenKind {
-  /** Given by you, written write-only: never in state or in the synthesized JSON. */
-  WRITE_ONLY = "WriteOnly",
-  /** Generated from the storage account key by Terraform: the token is in state. */
-  GENERATED = "Generated",
-}
-
-/** Settings of a generated SAS token. */
-export interface GeneratedSasTokenProps {
-  /** The container the token is for; its storage account must be known. */
-  readonly container: ITransferContainer;
-  /** Start of validity, UTC (`YYYY-MM-DDTHH:MM:SSZ`); fixed, so the token is stable between plans. */
-  readonly start: string;
-  /** Expiry, UTC (`YYYY-MM-DDTHH:MM:SSZ`); the Key Vault secret expires with it. */
-  readonly expiry: string;
-}
-
-/** Settings of a generated import-side SAS token. */
-export interface GeneratedImportSasTokenProps extends GeneratedSasTokenProps {
-  /**
-   * Include delete permission, which the DeleteSourceBlobOnSuccess option needs.
-   * @default false
-   */
-  readonly allowDelete?: boolean;
-}
-
-/** The blob permissions of a generated token. */
-export interface SasPermissions {
-  /** Read blobs. */
-  readonly read: boolean;
-  /** Add blocks. */
-  readonly add: boolean;
-  /** Create blobs. */
-  readonly create: boolean;
-  /** Write blobs. */
-  readonly write: boolean;
-  /** Delete blobs. */
-  readonly delete: boolean;
-  /** List blobs. */
-  readonly list: boolean;
-}
 
 /**
  * The arguments of the `azurerm_key_vault_secret` a token is written into, but its value: the

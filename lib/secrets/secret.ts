@@ -2,7 +2,7 @@ import { AzureCloud } from "../arm/clouds";
 import { TransferSide } from "../arm/options";
 import { IKeyVaultRef } from "../references/key-vault";
 import { ITransferContainer } from "../references/transfer-container";
-import { SasPermissions } from "./sas-token";
+import { SasPermissions } from "./sas-token-props";
 
 /** A Key Vault secret that holds a SAS token for a pipeline. */
 export interface ISasTokenSecret {

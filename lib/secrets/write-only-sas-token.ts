@@ -2,7 +2,9 @@ import { KeyVaultSecret } from "@cdktf/provider-azurerm/lib/key-vault-secret";
 import { TerraformVariable, Token } from "cdktf";
 import { Construct } from "constructs";
 import { check, fail } from "../validation/check";
-import { ISasTokenSource, SasTokenBinding, SasTokenKind, SasTokenSecretConfig } from "./sas-token";
+// Types only: sas-token.ts makes this class, so a value import back would be a cycle.
+import type { ISasTokenSource, SasTokenBinding, SasTokenSecretConfig } from "./sas-token";
+import { SasTokenKind } from "./sas-token-props";
 
 /**
  * A token you give, written through `value_wo`: never in state or in the synthesized JSON.
