@@ -18,6 +18,7 @@ export class GeneratedSasToken implements ISasTokenSource {
   public readonly kind = SasTokenKind.GENERATED;
 
   /**
+   * A generated token, as SasToken.generateForExport and generateForImport make it.
    * @param generated the container and validity given to the factory
    * @param side the side the token is for
    * @param permissions the blob permissions the factory grants for that side

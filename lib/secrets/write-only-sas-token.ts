@@ -15,6 +15,7 @@ export class WriteOnlySasToken implements ISasTokenSource {
   public readonly kind = SasTokenKind.WRITE_ONLY;
 
   /**
+   * A write-only token, as SasToken.fromVariable and fromValue make it.
    * @param value the token, known only at apply time
    * @param version the rotation version, written as `value_wo_version`
    * @param variable the variable `value` is read from, if any
