@@ -24,7 +24,9 @@ export * from "./pipelines/pipeline-identity";
 export * from "./references/key-vault";
 export * from "./references/storage-account";
 export * from "./references/transfer-container";
-export * from "./secrets/sas-token";
+export * from "./secrets/secret";
+export * from "./secrets/sas-token-props";
+export { SasToken } from "./secrets/sas-token";
 export * from "./secrets/sas-token-secret";
 export * from "./pipelines/storage-access";
 export * from "./pipelines/pipeline";
@@ -48,3 +50,4 @@ export {
 export { GrantPrincipal, PipelinePrincipal } from "./grants/principal";
 export { TransferGrant } from "./grants/transfer-grant";
 export { BlobAccessGrantOptions } from "./grants/container-access";
+export { SecretReadGrantOptions } from "./grants/secret-read";

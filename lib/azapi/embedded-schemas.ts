@@ -48,7 +48,7 @@ function transferApiVersion(type: string): string | undefined {
 
 /** The first azapi release that embeds an ACR Transfer api-version, else undefined. */
 function firstEmbedding(apiVersion: string): string | undefined {
-  return Object.hasOwn(AZAPI_FIRST_EMBEDDING, apiVersion)
+  return Object.prototype.hasOwnProperty.call(AZAPI_FIRST_EMBEDDING, apiVersion)
     ? AZAPI_FIRST_EMBEDDING[apiVersion]
     : undefined;
 }

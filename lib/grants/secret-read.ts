@@ -11,6 +11,52 @@ import { grantedElsewhere } from "./granted-elsewhere";
 import { GrantPrincipal } from "./principal";
 import { TransferGrant } from "./transfer-grant";
 
+/** Options of a secret's read grant. */
+export interface SecretReadGrantOptions {
+  /**
+   * azurerm provider for the access policy or role assignment.
+   * @default the stack's default azurerm provider
+   */
+  readonly azurermProvider?: TerraformProvider;
+}
+
+/** A secret as its read grant needs it. */
+export interface SecretGrantSubject {
+  /**
+   * The vault holding the secret.
+   * @default unknown: nothing can be granted
+   */
+  readonly keyVault?: IKeyVaultRef;
+  /**
+   * ARM ID of the secret.
+   * @default unknown: nothing can be granted
+   */
+  readonly secretResourceId?: string;
+  /**
+   * A stable key of the secret.
+   * @default derived from secretResourceId
+   */
+  readonly secretKey?: string;
+}
+
+/**
+ * The read grant of `secret` for `principal`, or an empty grant when its vault is unknown.
+ * `declaredBy` is the construct that declares the secret in this app, if any.
+ */
+export function grantReadOn(
+  secret: SecretGrantSubject,
+  principal: GrantPrincipal,
+  options: SecretReadGrantOptions = {},
+  declaredBy?: IConstruct,
+): TransferGrant {
+  const { keyVault, secretResourceId } = secret;
+  if (!keyVault || !secretResourceId) {
+    return TransferGrant.none("read on a secret whose vault is unknown, granted by hand");
+  }
+  const target = { vault: keyVault, secretResourceId, secretKey: secret.secretKey, declaredBy };
+  return grantSecretRead(target, principal, options.azurermProvider);
+}
+
 /** A secret whose vault is known, so that read access to it can be granted. */
 export interface SecretReadTarget {
   /** The vault holding the secret. */

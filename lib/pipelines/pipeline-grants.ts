@@ -1,8 +1,7 @@
-import { Construct, IConstruct } from "constructs";
+import { Construct } from "constructs";
 import { GrantPrincipal } from "../grants/principal";
-import { grantSecretRead } from "../grants/secret-read";
 import { TransferGrant } from "../grants/transfer-grant";
-import { ISasTokenSecret } from "../secrets/sas-token-secret";
+import { ISasTokenSecret } from "../secrets/secret";
 import { fail } from "../validation/check";
 import { TransferPipelineProps } from "./transfer-pipeline-props";
 
@@ -23,17 +22,7 @@ export function pipelineGrants(
   storageRoleName: string,
 ): TransferGrant[] {
   const principal = pipeline.grantPrincipal;
-  if (secret) {
-    if (!secret.keyVault || !secret.secretResourceId) return [];
-    const target = {
-      vault: secret.keyVault,
-      secretResourceId: secret.secretResourceId,
-      secretKey: secret.secretKey,
-      // Until secrets grant themselves: a secret with its own resource is declared here.
-      declaredBy: "resource" in secret ? (secret as unknown as IConstruct) : undefined,
-    };
-    return [grantSecretRead(target, principal, props.azurermProvider)];
-  }
+  if (secret) return [secret.grantRead(principal, { azurermProvider: props.azurermProvider })];
   const container = props.container;
   if (!container.containerResourceId) {
     fail(pipeline, "container", container.containerUrl, {

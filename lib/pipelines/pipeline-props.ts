@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { TransferSide } from "../arm/options";
 import { keyOf } from "../private/keys";
-import { ISasTokenSecret } from "../secrets/sas-token-secret";
+import { ISasTokenSecret } from "../secrets/secret";
 import { expectShape, check, fail } from "../validation/check";
 import { failOn } from "../validation/finding";
 import { nonEmpty } from "../validation/non-empty";
@@ -82,7 +82,7 @@ export function storageSecret(
     failOn(
       pipeline,
       generatedTokenFinding({
-        secretKey: secret.secretKey,
+        secretKey: keyOf(pipeline, secret.secretKey, secret.secretUri),
         tokenSide: generated.side,
         tokenContainerKey: keyOf(
           pipeline,

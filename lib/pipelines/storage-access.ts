@@ -1,5 +1,5 @@
 import { StorageAccessMode } from "../arm/storage-access-mode";
-import { ISasTokenSecret } from "../secrets/sas-token-secret";
+import { ISasTokenSecret } from "../secrets/secret";
 
 /** How a pipeline reaches its blob container. */
 export class StorageAccess {

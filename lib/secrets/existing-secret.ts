@@ -1,0 +1,85 @@
+import { Annotations, Token } from "cdktf";
+import { Construct } from "constructs";
+import { GrantPrincipal } from "../grants/principal";
+import { SecretReadGrantOptions, grantReadOn } from "../grants/secret-read";
+import { TransferGrant } from "../grants/transfer-grant";
+import { AzureCloud } from "../arm/clouds";
+import { checkSecretUri, parseSecretUri } from "../arm/key-vault";
+import { IKeyVaultRef } from "../references/key-vault";
+import { idSegment } from "../private/token-ids";
+import { check, expectShape, fail } from "../validation/check";
+import { ISasTokenSecret } from "./secret";
+
+/**
+ * An existing secret by URI, checked against its vault when one is given; made by
+ * SasTokenSecret.fromSecretUri and fromSecretResourceId.
+ */
+export class ExistingSecret extends Construct implements ISasTokenSecret {
+  public readonly secretUri: string;
+  public readonly secretResourceId?: string;
+  public readonly secretKey?: string;
+  public readonly cloud?: AzureCloud;
+
+  /** Checks `uri`, and that it names `keyVault` when one is given. */
+  public constructor(
+    scope: Construct,
+    id: string,
+    uri: string,
+    public readonly keyVault?: IKeyVaultRef,
+  ) {
+    super(scope, id);
+    expectShape(this, "secretUri", uri, "string");
+    this.secretUri = check(this, "secretUri", uri, checkSecretUri);
+    const parsed = Token.isUnresolved(uri) ? undefined : parseSecretUri(uri);
+    this.cloud = parsed?.cloud ?? keyVault?.cloud;
+    this.secretKey = parsed
+      ? `${parsed.vaultName}/${parsed.secretName}`.toLowerCase()
+      : this.node.path;
+    if (parsed && keyVault) this.checkMatchesVault(uri, parsed.vaultName, parsed.cloud, keyVault);
+    if (keyVault) {
+      // https://<vault host>/secrets/<name>: the name is segment 4, also for a token URI.
+      const secretName = parsed?.secretName ?? idSegment(uri, 4);
+      this.secretResourceId = `${keyVault.keyVaultId}/secrets/${secretName}`;
+    }
+    if (!keyVault) {
+      Annotations.of(this).addWarning(
+        "no keyVault was given for this secret, so pipelines using it are not granted read access; " +
+          "grant their identity 'Get' on secrets (access policy) or 'Key Vault Secrets User' (RBAC) yourself",
+      );
+    }
+  }
+
+  /** Lets `principal` read this secret, when its vault is known. */
+  public grantRead(principal: GrantPrincipal, options: SecretReadGrantOptions = {}): TransferGrant {
+    return grantReadOn(this, principal, options);
+  }
+
+  private checkMatchesVault(
+    uri: string,
+    vaultName: string,
+    cloud: AzureCloud,
+    vault: IKeyVaultRef,
+  ): void {
+    if (cloud !== vault.cloud) {
+      fail(this, "secretUri", uri, {
+        problem: `points at the ${cloud} cloud, but its vault is in ${vault.cloud}`,
+        rule: "a secret URI uses its vault's cloud suffix",
+        fix: `give the KeyVaultRef cloud: AzureCloud.${enumKey(cloud)}, or use the vault's own URI`,
+      });
+    }
+    if (
+      !Token.isUnresolved(vault.vaultName) &&
+      vault.vaultName.toLowerCase() !== vaultName.toLowerCase()
+    ) {
+      fail(this, "secretUri", uri, {
+        problem: `names the vault "${vaultName}", but keyVault is "${vault.vaultName}"`,
+        rule: "the secret lives in the vault given as keyVault",
+        fix: "pass the vault that holds the secret",
+      });
+    }
+  }
+}
+
+function enumKey(cloud: AzureCloud): string {
+  return Object.entries(AzureCloud).find(([, v]) => v === cloud)![0];
+}

@@ -1,0 +1,73 @@
+import { KeyVaultSecret } from "@cdktf/provider-azurerm/lib/key-vault-secret";
+import { TerraformVariable, Token } from "cdktf";
+import { Construct } from "constructs";
+import { check, fail } from "../validation/check";
+// Types only: sas-token.ts makes this class, so a value import back would be a cycle.
+import type { ISasTokenSource, SasTokenBinding, SasTokenSecretConfig } from "./sas-token";
+import { SasTokenKind } from "./sas-token-props";
+
+/**
+ * A token you give, written through `value_wo`: never in state or in the synthesized JSON.
+ * Made by SasToken.fromVariable and fromValue.
+ */
+export class WriteOnlySasToken implements ISasTokenSource {
+  /** Always WRITE_ONLY. */
+  public readonly kind = SasTokenKind.WRITE_ONLY;
+
+  /**
+   * A write-only token, as SasToken.fromVariable and fromValue make it.
+   * @param value the token, known only at apply time
+   * @param version the rotation version, written as `value_wo_version`
+   * @param variable the variable `value` is read from, if any
+   */
+  public constructor(
+    public readonly value: string,
+    public readonly version: number,
+    public readonly variable?: TerraformVariable,
+  ) {}
+
+  /**
+   * Refuses a variable with a default or not sensitive, a literal string and a version that is
+   * not a whole number from 1; then writes the value through `value_wo`.
+   * @internal
+   */
+  public _bind(secret: Construct, config: SasTokenSecretConfig): SasTokenBinding {
+    const variable = this.variable;
+    if (variable && variable.default !== undefined) {
+      fail(secret, "token", variable.node.path, {
+        problem: "is a variable with a default, which would be written into cdktf.out",
+        rule: "a SAS token variable has no default",
+        fix: "remove the default and pass the token with TF_VAR_<name> or a .tfvars file kept out of git",
+      });
+    }
+    if (variable && variable.sensitive !== true) {
+      fail(secret, "token", variable.node.path, {
+        problem: "is a variable that is not sensitive, so plans would print the token",
+        rule: "a SAS token variable is declared with sensitive: true",
+        fix: "add sensitive: true to the TerraformVariable",
+      });
+    }
+    if (!Token.isUnresolved(this.value)) {
+      fail(secret, "token", "<literal string, not shown>", {
+        problem: "is a literal string, which would be written into cdktf.out in clear text",
+        rule: "a SAS token given to the library is only known at apply time (a token)",
+        fix: "pass a sensitive TerraformVariable with SasToken.fromVariable",
+      });
+    }
+    check(secret, "version", this.version, (v) =>
+      Number.isInteger(v) && v >= 1
+        ? undefined
+        : {
+            problem: "is not a positive whole number",
+            rule: "value_wo_version is a whole number from 1; raising it writes the new token",
+            fix: "start at 1 and add one at each rotation",
+          },
+    );
+    const resource = new KeyVaultSecret(secret, "Resource", {
+      ...config,
+      valueWo: this.value,
+      valueWoVersion: this.version,
+    });
+    return { resource };
+  }
+}
