@@ -8,8 +8,11 @@ import {
   GrantPrincipal,
   IRegistry,
   IStorageAccountRef,
+  KeyVaultAccessModel,
+  KeyVaultRef,
   PipelineIdentity,
   Registry,
+  SasTokenSecret,
   StorageAccess,
   TransferContainer,
 } from "../../lib";
@@ -126,6 +129,44 @@ describe("grant methods on targets", () => {
     expect(sameStack.resource.dependsOn).toEqual([grant.resource!.fqn]);
     expect(otherStack.resource.dependsOn ?? []).toEqual([]);
     expect(team.dependencies).toContain(platform);
+  });
+});
+
+describe("grant methods on secrets", () => {
+  it("grants a second principal read on a secret in an RBAC vault, scoped to the one secret", () => {
+    const stack = new TerraformStack(Testing.app(), "secrets");
+    const vault = KeyVaultRef.fromKeyVaultId(stack, "Vault", ids.VAULT_ID, {
+      accessModel: KeyVaultAccessModel.RBAC,
+    });
+    const secret = SasTokenSecret.fromSecretUri(stack, "Secret", ids.EXPORT_SECRET_URI, {
+      keyVault: vault,
+    });
+    const auditor = GrantPrincipal.fromPrincipalId(
+      stack,
+      "44444444-4444-4444-4444-444444444444",
+      ids.SUBSCRIPTION,
+    );
+    const grant = secret.grantRead(auditor);
+    expect(grant.description).toBe('"Key Vault Secrets User" on the secret');
+    const [assignment] = Object.values(roleAssignments(stack));
+    expect(assignment).toMatchObject({
+      scope: `${ids.VAULT_ID}/secrets/acrexportsas`,
+      role_definition_name: "Key Vault Secrets User",
+      principal_id: "44444444-4444-4444-4444-444444444444",
+    });
+  });
+
+  it("grants nothing for a secret whose vault is unknown", () => {
+    const stack = new TerraformStack(Testing.app(), "secrets");
+    const secret = SasTokenSecret.fromSecretUri(stack, "Secret", ids.EXPORT_SECRET_URI);
+    const principal = GrantPrincipal.fromPrincipalId(
+      stack,
+      "44444444-4444-4444-4444-444444444444",
+      ids.SUBSCRIPTION,
+    );
+    const grant = secret.grantRead(principal);
+    expect(grant.resource).toBeUndefined();
+    expect(synthObject(stack).resource?.azurerm_role_assignment).toBeUndefined();
   });
 });
 
