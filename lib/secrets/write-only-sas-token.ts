@@ -1,6 +1,7 @@
 import { KeyVaultSecret } from "@cdktf/provider-azurerm/lib/key-vault-secret";
 import { TerraformVariable, Token } from "cdktf";
 import { Construct } from "constructs";
+import { WRITE_ONLY_TERRAFORM, requireTerraformVersion } from "../private/required-terraform";
 import { check, fail } from "../validation/check";
 // Types only: sas-token.ts makes this class, so a value import back would be a cycle.
 import type { ISasTokenSource, SasTokenBinding, SasTokenSecretConfig } from "./sas-token";
@@ -63,6 +64,7 @@ export class WriteOnlySasToken implements ISasTokenSource {
             fix: "start at 1 and add one at each rotation",
           },
     );
+    requireTerraformVersion(secret, WRITE_ONLY_TERRAFORM, "write-only secrets (value_wo) need it");
     const resource = new KeyVaultSecret(secret, "Resource", {
       ...config,
       valueWo: this.value,
