@@ -1,0 +1,70 @@
+// Holds lib/ to docs/architecture.md and to the rules it states.
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const ROOT = resolve(__dirname, "..");
+const LIB = join(ROOT, "lib");
+const MAP = readFileSync(join(ROOT, "docs", "architecture.md"), "utf8");
+
+/** Every source file under lib/, as `folder/file` relative to lib/. */
+function sources(dir = LIB): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.m?ts$/.test(name) ? [relative(LIB, path)] : [];
+  });
+}
+
+/** The files the map lists, as `folder/file`, from its per-folder tables. */
+function mapped(): string[] {
+  const files: string[] = [];
+  let folder = "";
+  for (const line of MAP.split("\n")) {
+    const heading = /^### `([a-z-]+)\/`/.exec(line);
+    if (heading) folder = heading[1];
+    const row = /^\|\s*`([\w.-]+\.m?ts)`\s*\|/.exec(line);
+    if (row && folder) files.push(`${folder}/${row[1]}`);
+  }
+  return files;
+}
+
+describe("lib/ against docs/architecture.md", () => {
+  const files = sources();
+
+  it("lists every file under lib/ in its folder, and no file that is not there", () => {
+    const nested = files.filter((f) => f.includes("/"));
+    expect(mapped().sort()).toEqual(nested.sort());
+  });
+
+  it("keeps every file under 300 lines", () => {
+    const long = files.filter((f) => readFileSync(join(LIB, f), "utf8").split("\n").length > 300);
+    expect(long).toEqual([]);
+  });
+
+  it("imports vitest only in lib/testing", () => {
+    const importsVitest = files.filter((f) =>
+      /from "vitest"|require\("vitest"\)/.test(readFileSync(join(LIB, f), "utf8")),
+    );
+    expect(importsVitest.every((f) => f.startsWith("testing/"))).toBe(true);
+  });
+
+  it("keeps lib/arm free of cdktf", () => {
+    const arm = files.filter((f) => f.startsWith("arm/"));
+    const importing = arm.filter((f) =>
+      /from "cdktf|require\("cdktf/.test(readFileSync(join(LIB, f), "utf8")),
+    );
+    expect(importing).toEqual([]);
+  });
+
+  it("recognises azurerm resources by Terraform type, never instanceof", () => {
+    const offending = files.filter(
+      (f) =>
+        !f.startsWith("testing/") &&
+        /instanceof\s+(?:DataAzurerm|KeyVault|StorageAccount|ContainerRegistry|UserAssignedIdentity|RoleAssignment)/.test(
+          readFileSync(join(LIB, f), "utf8"),
+        ),
+    );
+    expect(offending).toEqual([]);
+  });
+});
