@@ -42,6 +42,14 @@ export function optionsRule(
     const foreign = options.find((o) => !allowed.includes(o));
     if (foreign !== undefined) {
       const belongsToOther = OPTIONS[other].includes(foreign);
+      const cased = allowed.find((o) => o.toLowerCase() === String(foreign).toLowerCase());
+      if (cased !== undefined) {
+        return {
+          problem: `contains "${foreign}", which differs from the option "${cased}" only in case`,
+          rule: `${rule} (the case matters)`,
+          fix: `write "${cased}"`,
+        };
+      }
       return {
         problem: belongsToOther
           ? `contains "${foreign}", which is an ${other} option`

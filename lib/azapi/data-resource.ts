@@ -2,6 +2,7 @@ import { TerraformDataSource, TerraformMetaArguments, Token } from "cdktf";
 import { Construct } from "constructs";
 import { AttributeSpec, toHclAttributes, toJsonAttributes } from "./attributes";
 import { azapiElementConfig } from "./provider-metadata";
+import { expectProps, expectShape } from "../validation/check";
 
 /** Arguments of `data.azapi_resource` when reading a resource by its ID. */
 export interface DataAzapiResourceConfig extends TerraformMetaArguments {
@@ -36,6 +37,8 @@ export class DataAzapiResource extends TerraformDataSource {
   /** Declares a `data.azapi_resource`. */
   public constructor(scope: Construct, id: string, config: DataAzapiResourceConfig) {
     super(scope, id, azapiElementConfig(DataAzapiResource.tfResourceType, config));
+    expectProps(this, config, "DataAzapiResourceConfig");
+    expectShape(this, "type", config.type, "string", true, 'pass "<resource type>@<api-version>"');
     this.config = config;
   }
 

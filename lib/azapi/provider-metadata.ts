@@ -18,7 +18,9 @@ export const AZAPI_GENERATOR_METADATA = {
 } as const;
 
 /** The base-class config every azapi resource and data source passes to cdktf. */
-export function azapiElementConfig(terraformResourceType: string, meta: TerraformMetaArguments) {
+export function azapiElementConfig(terraformResourceType: string, config: TerraformMetaArguments) {
+  // A config that is missing (JavaScript, JSON) is reported by the element itself, with its path.
+  const meta: TerraformMetaArguments = config ?? {};
   return {
     terraformResourceType,
     terraformGeneratorMetadata: AZAPI_GENERATOR_METADATA,

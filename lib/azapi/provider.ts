@@ -7,6 +7,7 @@ import {
   AZAPI_PROVIDER_VERSION_CONSTRAINT,
 } from "./provider-metadata";
 import { azapiVersionConstraintOf } from "./required-version";
+import { expectShape } from "../validation/check";
 
 /** The Azure cloud an azapi provider talks to. */
 export enum AzapiEnvironment {
@@ -117,8 +118,8 @@ export class AzapiProvider extends TerraformProvider {
       },
       terraformProviderSource: AZAPI_PROVIDER_SOURCE,
     });
-    this.config = config;
-    this._alias = config.alias;
+    this.config = expectShape(this, "config", config ?? {}, "object");
+    this._alias = expectShape(this, "alias", this.config.alias ?? undefined, "string", false);
   }
 
   /** The provider alias; resources that use this provider refer to `azapi.<alias>`. */

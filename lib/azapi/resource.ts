@@ -4,6 +4,7 @@ import { AttributeSpec, toHclAttributes, toJsonAttributes } from "./attributes";
 import { azapiFloor } from "./embedded-schemas";
 import { azapiElementConfig } from "./provider-metadata";
 import { requireAzapiVersion } from "./required-version";
+import { expectProps, expectShape } from "../validation/check";
 
 /** The `identity` block of an azapi resource. */
 export interface AzapiResourceIdentity {
@@ -161,9 +162,11 @@ export class AzapiResource extends TerraformResource {
   public constructor(scope: Construct, id: string, config: AzapiResourceConfig) {
     super(scope, id, {
       ...azapiElementConfig(AzapiResource.tfResourceType, config),
-      provisioners: config.provisioners,
-      connection: config.connection,
+      provisioners: config?.provisioners,
+      connection: config?.connection,
     });
+    expectProps(this, config, "AzapiResourceConfig");
+    expectShape(this, "type", config.type, "string", true, 'pass "<resource type>@<api-version>"');
     this.config = config;
     requireAzapiVersion(this, azapiFloor(config.type, config.schemaValidationEnabled));
   }

@@ -1,7 +1,10 @@
 import { TerraformStack } from "cdktf";
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
+import { fail } from "../validation/check";
+import { TransferValidationError } from "../validation/error";
 import { IUserIdentity } from "../references/user-identity";
 import { keyOf } from "../private/keys";
+import { expectShape } from "../validation/check";
 
 /**
  * The identity that acts for a pipeline, as grants need it.
@@ -50,6 +53,11 @@ export class GrantPrincipal {
    * derived from the target and the identity, so adding or removing consumers never moves them.
    */
   public static fromUserIdentity(consumer: Construct, identity: IUserIdentity): GrantPrincipal {
+    expectOwner("GrantPrincipal.fromUserIdentity", "consumer", consumer);
+    expectShape(consumer, "identity", identity, "object", true, IDENTITY_FIX);
+    for (const member of ["identityId", "principalId", "tenantId"] as const) {
+      expectShape(consumer, `identity.${member}`, identity[member], "string", true, IDENTITY_FIX);
+    }
     const key = keyOf(consumer, identity.identityKey, identity.identityId);
     return new GrantPrincipal(
       identity.principalId,
@@ -74,6 +82,9 @@ export class GrantPrincipal {
     principalId: string,
     tenantId: string,
   ): GrantPrincipal {
+    expectOwner("GrantPrincipal.fromPrincipalId", "owner", owner);
+    expectShape(owner, "principalId", principalId, "string");
+    expectShape(owner, "tenantId", tenantId, "string");
     const key = `${owner.node.path}|${keyOf(owner, undefined, principalId)}`;
     return new GrantPrincipal(principalId, tenantId, owner, key, GrantHome.OWNER_BY_TARGET);
   }
@@ -131,4 +142,31 @@ export class GrantPrincipal {
   public get _idByTarget(): boolean {
     return this.home !== GrantHome.OWNER;
   }
+}
+
+const IDENTITY_FIX =
+  "pass UserIdentity.fromIdentityId(...) or UserIdentity.fromUserAssignedIdentity(...)";
+
+/** A factory's owner must be a construct of the app: errors and grants are placed under it. */
+function expectOwner(factory: string, subject: string, owner: unknown): void {
+  if ((owner as Partial<Construct> | undefined)?.node !== undefined) return;
+  throw new TransferValidationError(factory, subject, owner, {
+    problem: "is not a construct",
+    rule: "grants are declared under a construct of the app, which errors name",
+    fix: "pass the construct that uses the grant (a pipeline, or the stack)",
+  });
+}
+
+/**
+ * The principal a grant method of `target` received, checked for callers the types do not
+ * reach (JavaScript, configs).
+ */
+export function expectPrincipal(target: IConstruct, principal: GrantPrincipal): void {
+  const candidate = principal as Partial<GrantPrincipal> | undefined;
+  if (candidate?.owner?.node !== undefined && typeof candidate._key === "string") return;
+  fail(target, "principal", principal, {
+    problem: "is not a GrantPrincipal",
+    rule: "grants go to a GrantPrincipal: a pipeline's grantPrincipal, or one made by GrantPrincipal.fromUserIdentity or fromPrincipalId",
+    fix: "pass pipeline.grantPrincipal, GrantPrincipal.fromUserIdentity(...) or GrantPrincipal.fromPrincipalId(...)",
+  });
 }

@@ -7,6 +7,7 @@ import { ImportedImportPipeline, PipelineImportOptions } from "./imported-pipeli
 import { IImportPipeline } from "./pipeline";
 import { TransferPipelineBase } from "./transfer-pipeline-base";
 import { TransferPipelineProps } from "./transfer-pipeline-props";
+import { expectShape } from "../validation/check";
 
 /** Props of an import pipeline. */
 export interface ImportPipelineProps extends TransferPipelineProps {
@@ -68,10 +69,9 @@ export class ImportPipeline extends TransferPipelineBase implements IImportPipel
     props: TransferPipelineProps,
     storage: PipelineStorageBody,
   ): { [key: string]: unknown } {
-    return importPipelineBody(
-      storage,
-      this.sideOptions(props),
-      (props as ImportPipelineProps).sourceTriggerEnabled ?? true,
-    );
+    // From a config, "false" is a truthy string: refused, never read as true.
+    const trigger = (props as ImportPipelineProps).sourceTriggerEnabled;
+    expectShape(this, "sourceTriggerEnabled", trigger, "boolean", false);
+    return importPipelineBody(storage, this.sideOptions(props), trigger ?? true);
   }
 }

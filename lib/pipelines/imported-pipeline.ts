@@ -10,7 +10,7 @@ import { IExportPipeline, IImportPipeline } from "./pipeline";
 import { PipelineBase } from "./pipeline-base";
 import { literalApiVersion } from "../validation/literal-api-version";
 import { ResourceLookup } from "../private/resource-lookup";
-import { check } from "../validation/check";
+import { check, expectProvider, expectShape } from "../validation/check";
 
 /** Options for a pipeline made elsewhere. */
 export interface PipelineImportOptions {
@@ -53,6 +53,7 @@ export abstract class ImportedPipeline extends PipelineBase {
   /** Always empty: grants for pipelines made elsewhere are made elsewhere too. */
   public readonly grants: ITerraformDependable[] = [];
   private readonly lookup: ResourceLookup;
+  private readonly options: PipelineImportOptions;
 
   /** Validates the ID (unless a token) against the side's resource type. */
   protected constructor(
@@ -61,10 +62,14 @@ export abstract class ImportedPipeline extends PipelineBase {
     pipelineId: string,
     side: TransferSide,
     resourceType: string,
-    private readonly options: PipelineImportOptions,
+    options: PipelineImportOptions,
   ) {
     super(scope, id);
     this.side = side;
+    expectShape(this, "pipelineId", pipelineId, "string");
+    this.options = expectShape(this, "options", options ?? {}, "object");
+    expectShape(this, "principalId", this.options.principalId, "string", false);
+    expectProvider(this, "provider", this.options.provider);
     const collection = resourceType.split("/").pop()!;
     this.pipelineId = check(this, "pipelineId", pipelineId, (value) => {
       const registryId = idPrefix(value, 9);
@@ -82,7 +87,10 @@ export abstract class ImportedPipeline extends PipelineBase {
       }
       return checkTransferName(name);
     });
-    this.apiVersion = literalApiVersion(this, options.apiVersion ?? DEFAULT_TRANSFER_API_VERSION);
+    this.apiVersion = literalApiVersion(
+      this,
+      this.options.apiVersion ?? DEFAULT_TRANSFER_API_VERSION,
+    );
     this.pipelineName = idSegment(pipelineId, 10);
     this.registryId = idPrefix(pipelineId, 9);
     this.registryKey = Token.isUnresolved(pipelineId)
@@ -93,7 +101,7 @@ export abstract class ImportedPipeline extends PipelineBase {
       azapiType(resourceType, this.apiVersion),
       pipelineId,
       { principal_id: "identity.principalId" },
-      options.provider,
+      this.options.provider,
     );
   }
 

@@ -1,15 +1,32 @@
 import { Construct } from "constructs";
 import { TransferSide } from "../arm/options";
+import { USER_ASSIGNED_IDENTITY_ID, resourceIdRule } from "../arm/resource-ids";
 import { keyOf } from "../private/keys";
 import { ISasTokenSecret } from "../secrets/secret";
-import { expectShape, check, fail } from "../validation/check";
+import {
+  check,
+  expectEnum,
+  expectProps,
+  expectProvider,
+  expectShape,
+  fail,
+} from "../validation/check";
 import { failOn } from "../validation/finding";
 import { nonEmpty } from "../validation/non-empty";
+import { PipelineIdentity, PipelineIdentityType } from "./pipeline-identity";
 import { generatedTokenFinding, storageAccessFinding } from "./pipeline-rules";
 import { TransferPipelineProps } from "./transfer-pipeline-props";
 
 /** Props the types require, checked for callers the types do not reach (JavaScript, JSON). */
-export function checkPipelineProps(pipeline: Construct, props: TransferPipelineProps): void {
+export function checkPipelineProps(
+  pipeline: Construct & { readonly side: TransferSide },
+  props: TransferPipelineProps,
+): void {
+  expectProps(
+    pipeline,
+    props,
+    pipeline.side === TransferSide.EXPORT ? "ExportPipelineProps" : "ImportPipelineProps",
+  );
   expectShape(
     pipeline,
     "registry",
@@ -34,7 +51,85 @@ export function checkPipelineProps(pipeline: Construct, props: TransferPipelineP
     true,
     "pass StorageAccess.managedIdentity() or StorageAccess.sasToken(secret)",
   );
+  expectShape(
+    pipeline,
+    "registry.registryId",
+    props.registry.registryId,
+    "string",
+    true,
+    "pass Registry.fromRegistryId(...), or an IRegistry whose registryId is the registry's ARM ID",
+  );
+  expectShape(
+    pipeline,
+    "container.containerUrl",
+    props.container.containerUrl,
+    "string",
+    true,
+    "pass TransferContainer.fromUrl(...), or an ITransferContainer whose containerUrl is the container's URL",
+  );
   expectShape(pipeline, "pipelineName", props.pipelineName, "string");
+  expectShape(pipeline, "storageRoleName", props.storageRoleName, "string", false);
+  expectProvider(pipeline, "provider", props.provider);
+  expectProvider(pipeline, "azurermProvider", props.azurermProvider);
+}
+
+const USER_IDENTITY_FIX =
+  "pass PipelineIdentity.userAssigned(UserIdentity.fromIdentityId(scope, id, identityId)) or " +
+  "PipelineIdentity.userAssigned(UserIdentity.fromUserAssignedIdentity(identity))";
+
+/**
+ * The pipeline's identity (system-assigned unless given), checked: a known type, and where the
+ * type names a user-assigned identity, one with an ARM ID and the principal its grants go to.
+ */
+export function pipelineIdentity(
+  pipeline: Construct,
+  props: TransferPipelineProps,
+): PipelineIdentity {
+  const identity =
+    expectShape(
+      pipeline,
+      "identity",
+      props.identity,
+      "object",
+      false,
+      "pass PipelineIdentity.systemAssigned(), .userAssigned(identity) or .systemAndUserAssigned(identity)",
+    ) ?? PipelineIdentity.systemAssigned();
+  expectEnum(
+    pipeline,
+    "identity.type",
+    identity.type,
+    PipelineIdentityType,
+    "PipelineIdentityType",
+  );
+  if (identity.type === PipelineIdentityType.SYSTEM_ASSIGNED) return identity;
+  const user = expectShape(
+    pipeline,
+    "identity.userIdentity",
+    identity.userIdentity,
+    "object",
+    true,
+    USER_IDENTITY_FIX,
+  );
+  expectShape(
+    pipeline,
+    "identity.userIdentity.identityId",
+    user!.identityId,
+    "string",
+    true,
+    USER_IDENTITY_FIX,
+  );
+  check(pipeline, "identity", user!.identityId, resourceIdRule(USER_ASSIGNED_IDENTITY_ID));
+  for (const member of ["principalId", "tenantId"] as const) {
+    expectShape(
+      pipeline,
+      `identity.userIdentity.${member}`,
+      user![member],
+      "string",
+      true,
+      USER_IDENTITY_FIX,
+    );
+  }
+  return identity;
 }
 
 /** The pipeline's location: the one given, else the registry's. */
@@ -77,6 +172,18 @@ export function storageSecret(
     storageAccessFinding({ mode: access.mode, hasSecret: Boolean(access.secret), apiVersion }),
   );
   const secret = access.secret;
+  const secretFix =
+    "pass StorageAccess.sasToken(secret) with SasTokenSecret.fromSecretUri(...) or a new SasTokenSecret";
+  expectShape(pipeline, "storageAccess.secret", secret, "object", false, secretFix);
+  if (secret)
+    expectShape(
+      pipeline,
+      "storageAccess.secret.secretUri",
+      secret.secretUri,
+      "string",
+      true,
+      secretFix,
+    );
   const generated = secret?.generatedFor;
   if (secret && generated) {
     failOn(

@@ -44,10 +44,15 @@ export function storageAccessFinding(facts: StorageAccessFacts): Finding | undef
     return undefined;
   }
   if (mode !== StorageAccessMode.SAS_TOKEN) {
+    const cased = Object.values(StorageAccessMode).find(
+      (m) => m.toLowerCase() === String(mode).toLowerCase(),
+    );
     return blame({
-      problem: "is not a storage access mode",
+      problem: cased ? `differs from "${cased}" only in case` : "is not a storage access mode",
       rule: "StorageAccessMode.MANAGED_IDENTITY or StorageAccessMode.SAS_TOKEN",
-      fix: "use StorageAccess.managedIdentity() or StorageAccess.sasToken(secret)",
+      fix: cased
+        ? `write "${cased}" (the case matters)`
+        : "use StorageAccess.managedIdentity() or StorageAccess.sasToken(secret)",
     });
   }
   if (!facts.hasSecret) {

@@ -5,7 +5,6 @@ import { AzureCloud } from "../arm/clouds";
 import { PipelineStorageBody } from "../arm/bodies";
 import { checkTransferName } from "../arm/names";
 import { TransferSide, optionsRule } from "../arm/options";
-import { USER_ASSIGNED_IDENTITY_ID, resourceIdRule } from "../arm/resource-ids";
 import { azapiType } from "../arm/resource-types";
 import { StorageAccessMode } from "../arm/storage-access-mode";
 import { AzapiResource } from "../azapi/resource";
@@ -18,8 +17,12 @@ import { check, expectShape, fail } from "../validation/check";
 import { failOn } from "../validation/finding";
 import { literalApiVersion } from "../validation/literal-api-version";
 import { PipelineBase } from "./pipeline-base";
-import { PipelineIdentity } from "./pipeline-identity";
-import { checkPipelineProps, pipelineLocation, storageSecret } from "./pipeline-props";
+import {
+  checkPipelineProps,
+  pipelineIdentity,
+  pipelineLocation,
+  storageSecret,
+} from "./pipeline-props";
 import { pipelineGrants } from "./pipeline-grants";
 import { cloudFinding } from "./pipeline-rules";
 import { TransferPipelineProps } from "./transfer-pipeline-props";
@@ -75,15 +78,7 @@ export abstract class TransferPipelineBase extends PipelineBase {
     expectShape(this, "options", options, "list");
     check(this, "options", options, optionsRule(side));
     const location = pipelineLocation(this, props);
-    const identity = props.identity ?? PipelineIdentity.systemAssigned();
-    if (identity.userIdentity) {
-      check(
-        this,
-        "identity",
-        identity.userIdentity.identityId,
-        resourceIdRule(USER_ASSIGNED_IDENTITY_ID),
-      );
-    }
+    const identity = pipelineIdentity(this, props);
     const secret = storageSecret(this, props, this.apiVersion, this.needsDelete(props));
     this.checkClouds(location, props, secret?.cloud, secret?.secretUri);
     this.registryId = props.registry.registryId;

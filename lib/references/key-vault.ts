@@ -2,10 +2,10 @@ import { DataAzurermKeyVault } from "@cdktf/provider-azurerm/lib/data-azurerm-ke
 import { KeyVault } from "@cdktf/provider-azurerm/lib/key-vault";
 import { Token } from "cdktf";
 import { lastSegment } from "../private/token-ids";
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { AzureCloud } from "../arm/clouds";
 import { KEY_VAULT_ID, parseResourceId, resourceIdRule } from "../arm/resource-ids";
-import { check } from "../validation/check";
+import { check, expectConstructOf, expectEnum, expectShape } from "../validation/check";
 
 /** How a vault decides who may read its secrets. */
 export enum KeyVaultAccessModel {
@@ -51,12 +51,24 @@ export interface KeyVaultImportOptions extends KeyVaultRefOptions {
 export class KeyVaultRef {
   /** A vault defined in this app; its access model is read from `rbac_authorization_enabled`. */
   public static fromKeyVault(vault: KeyVault, options: KeyVaultRefOptions = {}): IKeyVaultRef {
+    expectConstructOf(
+      "KeyVaultRef.fromKeyVault",
+      "vault",
+      vault,
+      "azurerm_key_vault",
+      "pass an azurerm KeyVault of this app, or use KeyVaultRef.fromKeyVaultId",
+    );
+    expectShape(vault, "options", options, "object", false);
     const rbac = vault.rbacAuthorizationEnabledInput ?? vault.enableRbacAuthorizationInput;
+    // From a config, "true" is a string Terraform reads as true: refused, never read as false.
+    if (typeof rbac === "string") expectShape(vault, "rbac_authorization_enabled", rbac, "boolean");
     return {
       keyVaultId: vault.id,
       vaultName: vault.nameInput ?? vault.name,
       accessModel: rbac === true ? KeyVaultAccessModel.RBAC : KeyVaultAccessModel.ACCESS_POLICY,
-      cloud: options.cloud ?? AzureCloud.PUBLIC,
+      cloud:
+        expectEnum(vault, "cloud", options?.cloud, AzureCloud, "AzureCloud", false) ??
+        AzureCloud.PUBLIC,
       vaultKey: vault.node.path,
     };
   }
@@ -66,11 +78,19 @@ export class KeyVaultRef {
     vault: DataAzurermKeyVault,
     options: KeyVaultImportOptions,
   ): IKeyVaultRef {
+    expectConstructOf(
+      "KeyVaultRef.fromDataKeyVault",
+      "vault",
+      vault,
+      "azurerm_key_vault",
+      "pass an azurerm DataAzurermKeyVault of this app, or use KeyVaultRef.fromKeyVaultId",
+    );
+    const checked = importOptions(vault, options);
     return {
       keyVaultId: vault.id,
       vaultName: vault.nameInput ?? vault.name,
-      accessModel: options.accessModel,
-      cloud: options.cloud ?? AzureCloud.PUBLIC,
+      accessModel: checked.accessModel,
+      cloud: checked.cloud ?? AzureCloud.PUBLIC,
       vaultKey: vault.node.path,
     };
   }
@@ -102,7 +122,9 @@ class ImportedKeyVault extends Construct implements IKeyVaultRef {
     options: KeyVaultImportOptions,
   ) {
     super(scope, id);
+    expectShape(this, "keyVaultId", keyVaultId, "string");
     this.keyVaultId = check(this, "keyVaultId", keyVaultId, resourceIdRule(KEY_VAULT_ID));
+    options = importOptions(this, options);
     const parsed = Token.isUnresolved(keyVaultId)
       ? undefined
       : parseResourceId(keyVaultId, KEY_VAULT_ID);
@@ -111,4 +133,17 @@ class ImportedKeyVault extends Construct implements IKeyVaultRef {
     this.cloud = options.cloud ?? AzureCloud.PUBLIC;
     this.vaultKey = parsed ? keyVaultId.toLowerCase() : this.node.path;
   }
+}
+
+/**
+ * The options a vault given by ID or data source needs, checked: the access model cannot be read
+ * from an ID, and a config's "rbac" must not be read as access policies.
+ */
+function importOptions(scope: IConstruct, options: KeyVaultImportOptions): KeyVaultImportOptions {
+  const fix =
+    "pass { accessModel: KeyVaultAccessModel.ACCESS_POLICY } or { accessModel: KeyVaultAccessModel.RBAC }";
+  expectShape(scope, "options", options, "object", true, fix);
+  expectEnum(scope, "accessModel", options.accessModel, KeyVaultAccessModel, "KeyVaultAccessModel");
+  expectEnum(scope, "cloud", options.cloud, AzureCloud, "AzureCloud", false);
+  return options;
 }

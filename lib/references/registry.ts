@@ -3,7 +3,7 @@ import { DataAzurermContainerRegistry } from "@cdktf/provider-azurerm/lib/data-a
 import { Token } from "cdktf";
 import { Construct } from "constructs";
 import { REGISTRY_ID, resourceIdRule } from "../arm/resource-ids";
-import { check } from "../validation/check";
+import { check, expectConstructOf, expectShape } from "../validation/check";
 
 /** A container registry that pipelines and runs live in. */
 export interface IRegistry {
@@ -49,7 +49,18 @@ export class Registry {
 
   /** A registry defined in this app with azurerm's `ContainerRegistry`. */
   public static fromContainerRegistry(registry: ContainerRegistry): IRegistry {
+    expectConstructOf(
+      "Registry.fromContainerRegistry",
+      "registry",
+      registry,
+      "azurerm_container_registry",
+      "pass an azurerm ContainerRegistry of this app, or use Registry.fromRegistryId",
+    );
     const exportPolicy = registry.exportPolicyEnabledInput;
+    // From a config, "false" is a truthy string that Terraform reads as false: refused, not guessed.
+    if (typeof exportPolicy === "string") {
+      expectShape(registry, "export_policy_enabled", exportPolicy, "boolean");
+    }
     return {
       registryId: registry.id,
       location: registry.locationInput,
@@ -60,6 +71,13 @@ export class Registry {
 
   /** A registry read with azurerm's `DataAzurermContainerRegistry` data source. */
   public static fromDataContainerRegistry(registry: DataAzurermContainerRegistry): IRegistry {
+    expectConstructOf(
+      "Registry.fromDataContainerRegistry",
+      "registry",
+      registry,
+      "azurerm_container_registry",
+      "pass an azurerm DataAzurermContainerRegistry of this app, or use Registry.fromRegistryId",
+    );
     return {
       registryId: registry.id,
       location: registry.location,
@@ -82,8 +100,11 @@ class ImportedRegistry extends Construct implements IRegistry {
     options: RegistryImportOptions,
   ) {
     super(scope, id);
+    expectShape(this, "registryId", registryId, "string");
     this.registryId = check(this, "registryId", registryId, resourceIdRule(REGISTRY_ID));
-    this.location = options.location;
+    expectShape(this, "options", options, "object", false);
+    expectShape(this, "location", options?.location, "string", false);
+    this.location = options?.location ?? undefined;
     this.registryKey = Token.isUnresolved(registryId) ? this.node.path : registryId.toLowerCase();
   }
 }

@@ -5,7 +5,13 @@ import { Construct } from "constructs";
 import { AzureCloud } from "../arm/clouds";
 import { STORAGE_ACCOUNT_ID, resourceIdRule } from "../arm/resource-ids";
 import { RESOURCE_GROUP_SEGMENT, idSegment, lastSegment } from "../private/token-ids";
-import { check } from "../validation/check";
+import {
+  check,
+  expectConstructOf,
+  expectEnum,
+  expectProvider,
+  expectShape,
+} from "../validation/check";
 
 /** A storage account that holds transfer containers. */
 export interface IStorageAccountRef {
@@ -44,7 +50,7 @@ export class StorageAccountRef {
     account: StorageAccount,
     options: StorageAccountRefOptions = {},
   ): IStorageAccountRef {
-    return accountRef(account, options);
+    return accountRef("StorageAccountRef.fromStorageAccount", account, options);
   }
 
   /** An account read with azurerm's `DataAzurermStorageAccount`. */
@@ -52,7 +58,7 @@ export class StorageAccountRef {
     account: DataAzurermStorageAccount,
     options: StorageAccountRefOptions = {},
   ): IStorageAccountRef {
-    return accountRef(account, options);
+    return accountRef("StorageAccountRef.fromDataStorageAccount", account, options);
   }
 
   /** An account made elsewhere, by ARM resource ID (validated unless it is a token). */
@@ -69,13 +75,24 @@ export class StorageAccountRef {
 }
 
 function accountRef(
+  factory: string,
   account: StorageAccount | DataAzurermStorageAccount,
   options: StorageAccountRefOptions,
 ): IStorageAccountRef {
+  expectConstructOf(
+    factory,
+    "account",
+    account,
+    "azurerm_storage_account",
+    "pass an azurerm storage account of this app, or use StorageAccountRef.fromStorageAccountId",
+  );
+  expectShape(account, "options", options, "object", false);
   return {
     storageAccountId: account.id,
     accountName: account.nameInput ?? account.name,
-    cloud: options.cloud ?? AzureCloud.PUBLIC,
+    cloud:
+      expectEnum(account, "cloud", options?.cloud, AzureCloud, "AzureCloud", false) ??
+      AzureCloud.PUBLIC,
     primaryConnectionString: account.primaryConnectionString,
   };
 }
@@ -85,14 +102,18 @@ class ImportedStorageAccount extends Construct implements IStorageAccountRef {
   public readonly accountName: string;
   public readonly cloud: AzureCloud;
   private data?: DataAzurermStorageAccount;
+  private readonly options: StorageAccountImportOptions;
 
   public constructor(
     scope: Construct,
     id: string,
     storageAccountId: string,
-    private readonly options: StorageAccountImportOptions,
+    options: StorageAccountImportOptions,
   ) {
     super(scope, id);
+    expectShape(this, "storageAccountId", storageAccountId, "string");
+    this.options = expectShape(this, "options", options ?? {}, "object");
+    expectProvider(this, "azurermProvider", this.options.azurermProvider);
     this.storageAccountId = check(
       this,
       "storageAccountId",
@@ -100,7 +121,9 @@ class ImportedStorageAccount extends Construct implements IStorageAccountRef {
       resourceIdRule(STORAGE_ACCOUNT_ID),
     );
     this.accountName = lastSegment(storageAccountId);
-    this.cloud = options.cloud ?? AzureCloud.PUBLIC;
+    this.cloud =
+      expectEnum(this, "cloud", this.options.cloud, AzureCloud, "AzureCloud", false) ??
+      AzureCloud.PUBLIC;
   }
 
   /** Read with data.azurerm_storage_account, declared on first use. */

@@ -11,9 +11,9 @@ import {
 } from "../arm/storage";
 import { idPrefix, idSegment } from "../private/token-ids";
 import { IStorageAccountRef, StorageAccountRef } from "./storage-account";
-import { check, expectShape } from "../validation/check";
+import { check, expectProps, expectProvider, expectShape } from "../validation/check";
 import { BlobAccessGrantOptions, grantContainerAccess } from "../grants/container-access";
-import { GrantPrincipal } from "../grants/principal";
+import { GrantPrincipal, expectPrincipal } from "../grants/principal";
 import { TransferGrant } from "../grants/transfer-grant";
 
 /** A blob container that export pipelines write to or import pipelines read from. */
@@ -92,7 +92,9 @@ export class TransferContainer extends Construct implements ITransferContainer {
     url: string,
     options: TransferContainerUrlOptions = {},
   ): ITransferContainer {
-    return new ExistingContainer(scope, id, url, options.storageAccount);
+    const container = new ExistingContainer(scope, id, url, options?.storageAccount);
+    expectShape(container, "options", options, "object", false);
+    return container;
   }
 
   /** An existing container by ARM ID (`.../storageAccounts/<a>/blobServices/default/containers/<c>`). */
@@ -103,6 +105,8 @@ export class TransferContainer extends Construct implements ITransferContainer {
     options: TransferContainerIdOptions = {},
   ): ITransferContainer {
     const holder = new Construct(scope, id);
+    expectShape(holder, "containerResourceId", containerResourceId, "string");
+    expectShape(holder, "options", options, "object", false);
     const accountId = idPrefix(containerResourceId, 9);
     const name = idSegment(containerResourceId, 12);
     check(holder, "containerResourceId", containerResourceId, (value) =>
@@ -114,7 +118,12 @@ export class TransferContainer extends Construct implements ITransferContainer {
             fix: "pass the container's ARM ID, e.g. azurerm_storage_container.id (with storage_account_id)",
           },
     );
-    const account = StorageAccountRef.fromStorageAccountId(holder, "Account", accountId, options);
+    const account = StorageAccountRef.fromStorageAccountId(
+      holder,
+      "Account",
+      accountId,
+      options ?? {},
+    );
     return new ExistingContainer(
       holder,
       "Container",
@@ -139,6 +148,10 @@ export class TransferContainer extends Construct implements ITransferContainer {
   /** Creates a private container in an existing storage account. */
   public constructor(scope: Construct, id: string, props: TransferContainerProps) {
     super(scope, id);
+    expectProps(this, props, "TransferContainerProps");
+    checkAccount(this, props.storageAccount, true);
+    expectProvider(this, "azurermProvider", props.azurermProvider);
+    expectShape(this, "containerName", props.containerName, "string");
     this.containerName = check(this, "containerName", props.containerName, checkContainerName);
     this.storageAccount = props.storageAccount;
     this.cloud = props.storageAccount.cloud;
@@ -163,6 +176,7 @@ export class TransferContainer extends Construct implements ITransferContainer {
     principal: GrantPrincipal,
     options: BlobAccessGrantOptions,
   ): TransferGrant {
+    checkGrantArgs(this, principal, options);
     const target = {
       containerUrl: this.containerUrl,
       containerResourceId: this.containerResourceId,
@@ -189,6 +203,7 @@ class ExistingContainer extends Construct implements ITransferContainer {
   ) {
     super(scope, id);
     expectShape(this, "url", url, "string");
+    checkAccount(this, storageAccount, false);
     this.containerUrl = check(this, "url", url, checkContainerUrl);
     const parsed = Token.isUnresolved(url) ? undefined : parseContainerUrl(url);
     this.containerName = parsed?.containerName ?? idSegment(url, 3);
@@ -205,6 +220,41 @@ class ExistingContainer extends Construct implements ITransferContainer {
     principal: GrantPrincipal,
     options: BlobAccessGrantOptions,
   ): TransferGrant {
+    checkGrantArgs(this, principal, options);
     return grantContainerAccess(this, principal, options);
   }
+}
+
+/** A storage account given to a container: an object with its ARM ID, when given or required. */
+function checkAccount(
+  container: Construct,
+  account: IStorageAccountRef | undefined,
+  required: boolean,
+): void {
+  const fix =
+    "pass StorageAccountRef.fromStorageAccountId(...) or StorageAccountRef.fromStorageAccount(...)";
+  expectShape(container, "storageAccount", account, "object", required, fix);
+  if (account) {
+    expectShape(
+      container,
+      "storageAccount.storageAccountId",
+      account.storageAccountId,
+      "string",
+      true,
+      fix,
+    );
+  }
+}
+
+/** A grant method's arguments, checked for callers the types do not reach. */
+function checkGrantArgs(
+  container: Construct,
+  principal: GrantPrincipal,
+  options: BlobAccessGrantOptions,
+): void {
+  expectPrincipal(container, principal);
+  const fix = 'pass { roleName: "Storage Blob Data Reader" } or another Storage Blob Data role';
+  expectShape(container, "options", options, "object", true, fix);
+  expectShape(container, "options.roleName", options.roleName, "string", true, fix);
+  expectProvider(container, "options.azurermProvider", options.azurermProvider);
 }

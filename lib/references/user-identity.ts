@@ -1,10 +1,16 @@
 import { DataAzurermUserAssignedIdentity } from "@cdktf/provider-azurerm/lib/data-azurerm-user-assigned-identity";
 import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
 import { TerraformProvider, TerraformStack, Token } from "cdktf";
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { USER_ASSIGNED_IDENTITY_ID, resourceIdRule } from "../arm/resource-ids";
 import { ResourceLookup } from "../private/resource-lookup";
-import { check } from "../validation/check";
+import {
+  check,
+  expectConstructOf,
+  expectProvider,
+  expectShape,
+  expectStack,
+} from "../validation/check";
 
 /** A user-assigned managed identity that pipelines can act as. */
 export interface IUserIdentity {
@@ -76,7 +82,7 @@ export class UserIdentity {
     identity: UserAssignedIdentity,
     options: UserIdentityRefOptions = {},
   ): IUserIdentity {
-    return identityRef(identity, options);
+    return identityRef("UserIdentity.fromUserAssignedIdentity", identity, options);
   }
 
   /** An identity read with azurerm's `DataAzurermUserAssignedIdentity`. */
@@ -84,7 +90,7 @@ export class UserIdentity {
     identity: DataAzurermUserAssignedIdentity,
     options: UserIdentityRefOptions = {},
   ): IUserIdentity {
-    return identityRef(identity, options);
+    return identityRef("UserIdentity.fromDataUserAssignedIdentity", identity, options);
   }
 
   /** An identity made elsewhere, by ARM resource ID (validated unless it is a token). */
@@ -101,9 +107,18 @@ export class UserIdentity {
 }
 
 function identityRef(
+  factory: string,
   identity: UserAssignedIdentity | DataAzurermUserAssignedIdentity,
   options: UserIdentityRefOptions,
 ): IUserIdentity {
+  expectConstructOf(
+    factory,
+    "identity",
+    identity,
+    "azurerm_user_assigned_identity",
+    "pass an azurerm user-assigned identity of this app, or use UserIdentity.fromIdentityId",
+  );
+  options = refOptions(identity, options);
   return {
     identityId: identity.id,
     principalId: identity.principalId,
@@ -120,14 +135,22 @@ class ImportedUserIdentity extends Construct implements IUserIdentity {
   public readonly grantsStack?: TerraformStack;
   public readonly grantsManagedElsewhere?: boolean;
   private readonly lookup: ResourceLookup;
+  private readonly options: UserIdentityImportOptions;
 
   public constructor(
     scope: Construct,
     id: string,
     identityId: string,
-    private readonly options: UserIdentityImportOptions,
+    options: UserIdentityImportOptions,
   ) {
     super(scope, id);
+    expectShape(this, "identityId", identityId, "string");
+    options = refOptions(this, options);
+    for (const member of ["principalId", "tenantId"] as const) {
+      expectShape(this, member, options[member], "string", false);
+    }
+    expectProvider(this, "provider", options.provider);
+    this.options = options;
     this.identityId = check(
       this,
       "identityId",
@@ -153,4 +176,16 @@ class ImportedUserIdentity extends Construct implements IUserIdentity {
   public get tenantId(): string {
     return this.options.tenantId ?? this.lookup.value("tenant_id");
   }
+}
+
+/**
+ * The options of a reference, checked: from a config, grantsManagedElsewhere "false" is a
+ * truthy string, and would silently drop every grant.
+ */
+function refOptions<T extends UserIdentityRefOptions>(scope: IConstruct, options: T): T {
+  const checked = options ?? ({} as T);
+  expectShape(scope, "options", checked, "object");
+  expectShape(scope, "grantsManagedElsewhere", checked.grantsManagedElsewhere, "boolean", false);
+  expectStack(scope, "grantsStack", checked.grantsStack);
+  return checked;
 }

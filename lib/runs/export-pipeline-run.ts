@@ -22,7 +22,7 @@ export interface ExportPipelineRunProps extends PipelineRunProps {
 export class ExportPipelineRun extends PipelineRunBase {
   /** Declares the run; it starts when Terraform creates it and re-runs when rerunToken changes. */
   public constructor(scope: Construct, id: string, props: ExportPipelineRunProps) {
-    super(scope, id, props, props.pipeline, TransferSide.EXPORT);
+    super(scope, id, props, props?.pipeline, TransferSide.EXPORT);
   }
 
   protected validateSide(props: PipelineRunProps): void {

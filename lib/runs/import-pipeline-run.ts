@@ -24,7 +24,7 @@ export interface ImportPipelineRunProps extends PipelineRunProps {
 export class ImportPipelineRun extends PipelineRunBase {
   /** Declares the run; it starts when Terraform creates it and re-runs when rerunToken changes. */
   public constructor(scope: Construct, id: string, props: ImportPipelineRunProps) {
-    super(scope, id, props, props.pipeline, TransferSide.IMPORT);
+    super(scope, id, props, props?.pipeline, TransferSide.IMPORT);
   }
 
   protected validateSide(props: PipelineRunProps): void {

@@ -11,7 +11,7 @@ import { keyOf } from "../private/keys";
 import { Ledger } from "../private/ledger";
 import { sameStackDependables } from "../private/ordering";
 import { AUTHORIZATION_RETRY_PATTERNS, DEFAULT_RUN_TIMEOUT, RUN_OUTPUTS } from "./run-outputs";
-import { check, expectShape, fail } from "../validation/check";
+import { check, expectProps, expectProvider, expectShape, fail } from "../validation/check";
 
 /** Props every pipeline run takes. */
 export interface PipelineRunProps {
@@ -52,14 +52,18 @@ export abstract class PipelineRunBase extends Construct {
     side: TransferSide,
   ) {
     super(scope, id);
-    expectShape(
-      this,
-      "pipeline",
-      pipeline,
-      "object",
-      true,
-      `pass an ${side} pipeline, or ${side === TransferSide.EXPORT ? "ExportPipeline" : "ImportPipeline"}.fromPipelineId(...)`,
-    );
+    const kind = side === TransferSide.EXPORT ? "Export" : "Import";
+    expectProps(this, props, `${kind}PipelineRunProps`);
+    const pipelineFix = `pass an ${kind}Pipeline, or ${kind}Pipeline.fromPipelineId(...)`;
+    expectShape(this, "pipeline", pipeline, "object", true, pipelineFix);
+    if (!Object.values(TransferSide).includes(pipeline.side)) {
+      fail(this, "pipeline", pipeline.pipelineName, {
+        problem: "is not an export or import pipeline",
+        rule: `an ${side} run runs an ${side} pipeline`,
+        fix: pipelineFix,
+      });
+    }
+    expectShape(this, "pipeline.pipelineId", pipeline.pipelineId, "string", true, pipelineFix);
     if (pipeline.side !== side) {
       fail(this, "pipeline", pipeline.pipelineName, {
         problem: `is an ${pipeline.side} pipeline`,
@@ -71,6 +75,7 @@ export abstract class PipelineRunBase extends Construct {
     this.runName = check(this, "runName", props.runName, checkTransferName);
     expectShape(this, "rerunToken", props.rerunToken, "string", false);
     check(this, "rerunToken", props.rerunToken, checkRerunToken);
+    expectProvider(this, "provider", props.provider);
     expectShape(this, "timeout", props.timeout, "string", false);
     const timeout = check(this, "timeout", props.timeout ?? DEFAULT_RUN_TIMEOUT, checkTimeout);
     this.validateSide(props);

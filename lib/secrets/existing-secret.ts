@@ -1,13 +1,13 @@
 import { Annotations, Token } from "cdktf";
 import { Construct } from "constructs";
-import { GrantPrincipal } from "../grants/principal";
+import { GrantPrincipal, expectPrincipal } from "../grants/principal";
 import { SecretReadGrantOptions, grantReadOn } from "../grants/secret-read";
 import { TransferGrant } from "../grants/transfer-grant";
 import { AzureCloud } from "../arm/clouds";
 import { checkSecretUri, parseSecretUri } from "../arm/key-vault";
 import { IKeyVaultRef } from "../references/key-vault";
 import { idSegment } from "../private/token-ids";
-import { check, expectShape, fail } from "../validation/check";
+import { check, expectProvider, expectShape, fail } from "../validation/check";
 import { ISasTokenSecret } from "./secret";
 
 /**
@@ -29,6 +29,11 @@ export class ExistingSecret extends Construct implements ISasTokenSecret {
   ) {
     super(scope, id);
     expectShape(this, "secretUri", uri, "string");
+    const vaultFix = "pass KeyVaultRef.fromKeyVaultId(...) or KeyVaultRef.fromKeyVault(...)";
+    expectShape(this, "keyVault", keyVault, "object", false, vaultFix);
+    if (keyVault) {
+      expectShape(this, "keyVault.keyVaultId", keyVault.keyVaultId, "string", true, vaultFix);
+    }
     this.secretUri = check(this, "secretUri", uri, checkSecretUri);
     const parsed = Token.isUnresolved(uri) ? undefined : parseSecretUri(uri);
     this.cloud = parsed?.cloud ?? keyVault?.cloud;
@@ -51,7 +56,10 @@ export class ExistingSecret extends Construct implements ISasTokenSecret {
 
   /** Lets `principal` read this secret, when its vault is known. */
   public grantRead(principal: GrantPrincipal, options: SecretReadGrantOptions = {}): TransferGrant {
-    return grantReadOn(this, principal, options);
+    expectPrincipal(this, principal);
+    expectShape(this, "options", options, "object", false);
+    expectProvider(this, "options.azurermProvider", options?.azurermProvider);
+    return grantReadOn(this, principal, options ?? {});
   }
 
   private checkMatchesVault(

@@ -4,10 +4,15 @@ import { Annotations, Token } from "cdktf";
 import { Construct } from "constructs";
 import { SHORT_EXPIRY_DAYS, checkUtcTimestamp, daysUntil, expiryRule } from "../arm/dates";
 import { TransferSide } from "../arm/options";
-import { check, fail } from "../validation/check";
+import { check, expectShape, fail } from "../validation/check";
 // Types only: sas-token.ts makes this class, so a value import back would be a cycle.
 import type { ISasTokenSource, SasTokenBinding, SasTokenSecretConfig } from "./sas-token";
-import { GeneratedSasTokenProps, SasPermissions, SasTokenKind } from "./sas-token-props";
+import {
+  GeneratedImportSasTokenProps,
+  GeneratedSasTokenProps,
+  SasPermissions,
+  SasTokenKind,
+} from "./sas-token-props";
 
 /**
  * A token Terraform generates from the storage account key, so the token is in state.
@@ -36,6 +41,30 @@ export class GeneratedSasToken implements ISasTokenSource {
    */
   public _bind(secret: Construct, config: SasTokenSecretConfig): SasTokenBinding {
     const generated = this.generated;
+    const factory = `SasToken.generateFor${this.side === TransferSide.EXPORT ? "Export" : "Import"}`;
+    expectShape(
+      secret,
+      "token",
+      generated,
+      "object",
+      true,
+      `pass { container, start, expiry } to ${factory}`,
+    );
+    const containerFix =
+      "pass a new TransferContainer, or TransferContainer.fromUrl(..., { storageAccount })";
+    expectShape(secret, "token.container", generated.container, "object", true, containerFix);
+    expectShape(
+      secret,
+      "token.container.containerUrl",
+      generated.container.containerUrl,
+      "string",
+      true,
+      containerFix,
+    );
+    expectShape(secret, "token.start", generated.start, "string");
+    expectShape(secret, "token.expiry", generated.expiry, "string");
+    const allowDelete = (generated as GeneratedImportSasTokenProps).allowDelete;
+    expectShape(secret, "token.allowDelete", allowDelete, "boolean", false);
     const account = generated.container.storageAccount;
     if (!account) {
       fail(secret, "token.container", generated.container.containerUrl, {

@@ -1,7 +1,7 @@
 import { KeyVaultSecret } from "@cdktf/provider-azurerm/lib/key-vault-secret";
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { GrantPrincipal } from "../grants/principal";
+import { GrantPrincipal, expectPrincipal } from "../grants/principal";
 import { SecretReadGrantOptions, grantReadOn } from "../grants/secret-read";
 import { TransferGrant } from "../grants/transfer-grant";
 import { AzureCloud } from "../arm/clouds";
@@ -12,7 +12,7 @@ import { SasToken } from "./sas-token";
 import { GeneratedTokenScope, ISasTokenSecret } from "./secret";
 import { ExistingSecret } from "./existing-secret";
 import { idPrefix, idSegment } from "../private/token-ids";
-import { check } from "../validation/check";
+import { check, expectProps, expectProvider, expectShape, fail } from "../validation/check";
 
 /** Props of a new SAS token secret. */
 export interface SasTokenSecretProps {
@@ -61,7 +61,9 @@ export class SasTokenSecret extends Construct implements ISasTokenSecret {
     uri: string,
     options: SasTokenSecretUriOptions = {},
   ): ISasTokenSecret {
-    return new ExistingSecret(scope, id, uri, options.keyVault);
+    const secret = new ExistingSecret(scope, id, uri, options?.keyVault);
+    expectShape(secret, "options", options, "object", false);
+    return secret;
   }
 
   /** An existing secret by ARM ID, `<vault ID>/secrets/<name>`. */
@@ -72,6 +74,7 @@ export class SasTokenSecret extends Construct implements ISasTokenSecret {
     options: SasTokenSecretIdOptions,
   ): ISasTokenSecret {
     const holder = new Construct(scope, id);
+    expectShape(holder, "secretResourceId", secretResourceId, "string");
     // <vault ID: 9 segments>/secrets/<name>; works on tokens too, through Terraform functions.
     const vaultId = idPrefix(secretResourceId, 9);
     const name = idSegment(secretResourceId, 10);
@@ -111,7 +114,23 @@ export class SasTokenSecret extends Construct implements ISasTokenSecret {
   /** Writes a SAS token secret into an existing vault. */
   public constructor(scope: Construct, id: string, props: SasTokenSecretProps) {
     super(scope, id);
+    expectProps(this, props, "SasTokenSecretProps");
+    const vaultFix = "pass KeyVaultRef.fromKeyVaultId(...) or KeyVaultRef.fromKeyVault(...)";
+    expectShape(this, "keyVault", props.keyVault, "object", true, vaultFix);
+    expectShape(this, "keyVault.keyVaultId", props.keyVault.keyVaultId, "string", true, vaultFix);
+    expectShape(this, "secretName", props.secretName, "string");
     check(this, "secretName", props.secretName, checkSecretName);
+    const tokenFix =
+      "pass SasToken.fromVariable(variable, 1), SasToken.generateForExport({...}) or SasToken.generateForImport({...})";
+    expectShape(this, "token", props.token, "object", true, tokenFix);
+    if (typeof props.token._bind !== "function") {
+      fail(this, "token", props.token, {
+        problem: "is not a SasToken",
+        rule: "a new secret's value comes from one of the SasToken factories",
+        fix: tokenFix,
+      });
+    }
+    expectProvider(this, "azurermProvider", props.azurermProvider);
     this.keyVault = props.keyVault;
     this.cloud = props.keyVault.cloud;
     const { resource, generatedFor } = props.token._bind(this, {
@@ -129,6 +148,9 @@ export class SasTokenSecret extends Construct implements ISasTokenSecret {
 
   /** Lets `principal` read this secret; the grant lives in this secret's stack when shared. */
   public grantRead(principal: GrantPrincipal, options: SecretReadGrantOptions = {}): TransferGrant {
-    return grantReadOn(this, principal, options, this);
+    expectPrincipal(this, principal);
+    expectShape(this, "options", options, "object", false);
+    expectProvider(this, "options.azurermProvider", options?.azurermProvider);
+    return grantReadOn(this, principal, options ?? {}, this);
   }
 }

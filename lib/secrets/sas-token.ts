@@ -98,7 +98,9 @@ export class SasToken {
    * 1.11+): the token reaches neither state nor cdktf.out. Bump `version` to rotate.
    */
   public static fromVariable(variable: TerraformVariable, version: number): SasToken {
-    return new SasToken(new WriteOnlySasToken(variable.stringValue, version, variable));
+    // From JavaScript or a config this may be no variable at all: the secret checks it when bound.
+    const value = (variable as Partial<TerraformVariable> | undefined)?.stringValue;
+    return new SasToken(new WriteOnlySasToken(value as string, version, variable, true));
   }
 
   /**
@@ -135,7 +137,8 @@ export class SasToken {
       add: false,
       create: false,
       write: false,
-      delete: props.allowDelete ?? false,
+      // A config's "true" is checked (and refused) when the secret binds the token.
+      delete: props?.allowDelete === true,
       list: true,
     };
     return new SasToken(new GeneratedSasToken(props, TransferSide.IMPORT, permissions));

@@ -2,7 +2,7 @@ import { KeyVaultSecret } from "@cdktf/provider-azurerm/lib/key-vault-secret";
 import { TerraformVariable, Token } from "cdktf";
 import { Construct } from "constructs";
 import { WRITE_ONLY_TERRAFORM, requireTerraformVersion } from "../private/required-terraform";
-import { check, fail } from "../validation/check";
+import { check, expectShape, fail } from "../validation/check";
 // Types only: sas-token.ts makes this class, so a value import back would be a cycle.
 import type { ISasTokenSource, SasTokenBinding, SasTokenSecretConfig } from "./sas-token";
 import { SasTokenKind } from "./sas-token-props";
@@ -20,11 +20,13 @@ export class WriteOnlySasToken implements ISasTokenSource {
    * @param value the token, known only at apply time
    * @param version the rotation version, written as `value_wo_version`
    * @param variable the variable `value` is read from, if any
+   * @param fromVariable whether SasToken.fromVariable made it (then `variable` must be one)
    */
   public constructor(
     public readonly value: string,
     public readonly version: number,
     public readonly variable?: TerraformVariable,
+    private readonly fromVariable = false,
   ) {}
 
   /**
@@ -34,6 +36,21 @@ export class WriteOnlySasToken implements ISasTokenSource {
    */
   public _bind(secret: Construct, config: SasTokenSecretConfig): SasTokenBinding {
     const variable = this.variable;
+    if (this.fromVariable && !isVariable(variable)) {
+      fail(secret, "token", variable, {
+        problem: "is not a TerraformVariable",
+        rule: "SasToken.fromVariable takes the sensitive variable the token is passed in",
+        fix: 'pass new TerraformVariable(stack, "sas_token", { type: "string", sensitive: true })',
+      });
+    }
+    expectShape(
+      secret,
+      "token",
+      this.value,
+      "string",
+      true,
+      "pass the token with SasToken.fromVariable",
+    );
     if (variable && variable.default !== undefined) {
       fail(secret, "token", variable.node.path, {
         problem: "is a variable with a default, which would be written into cdktf.out",
@@ -55,6 +72,7 @@ export class WriteOnlySasToken implements ISasTokenSource {
         fix: "pass a sensitive TerraformVariable with SasToken.fromVariable",
       });
     }
+    expectShape(secret, "version", this.version, "number");
     check(secret, "version", this.version, (v) =>
       Number.isInteger(v) && v >= 1
         ? undefined
@@ -72,4 +90,10 @@ export class WriteOnlySasToken implements ISasTokenSource {
     });
     return { resource };
   }
+}
+
+/** Whether `value` is a cdktf TerraformVariable (by shape: another copy of cdktf may have made it). */
+function isVariable(value: unknown): value is TerraformVariable {
+  const candidate = value as Partial<TerraformVariable> | undefined;
+  return typeof candidate?.stringValue === "string" && candidate.node !== undefined;
 }

@@ -1,5 +1,6 @@
-import { Token } from "cdktf";
+import { TerraformStack, Token } from "cdktf";
 import { IConstruct } from "constructs";
+import { resolveIn } from "../private/resolve";
 import { TransferValidationError } from "./error";
 import { Violation } from "./violation";
 
@@ -22,25 +23,45 @@ export function check<T>(
   return value;
 }
 
-/** Throws a TransferValidationError naming the construct's path, for a rule checked inline. */
+/**
+ * Throws a TransferValidationError naming the construct's path, for a rule checked inline. A
+ * value holding tokens is shown as the Terraform expressions they stand for, never as a token.
+ */
 export function fail(
   scope: IConstruct,
   subject: string,
   value: unknown,
   violation: Violation,
 ): never {
-  throw new TransferValidationError(scope.node.path, subject, value, violation);
+  throw new TransferValidationError(scope.node.path, subject, shown(scope, value), violation);
+}
+
+/** `value` with its tokens resolved to the expressions they synthesize to (`${var.x}`). */
+function shown(scope: IConstruct, value: unknown): unknown {
+  if (!Token.isUnresolved(value) && !(Array.isArray(value) && value.some(Token.isUnresolved)))
+    return value;
+  try {
+    return resolveIn(scope, value);
+  } catch {
+    return "(a value known only at apply time)";
+  }
 }
 
 /** The JavaScript shape a prop must have. */
-export type ValueShape = "string" | "number" | "list" | "object";
+export type ValueShape = "string" | "number" | "boolean" | "list" | "object";
 
 const SHAPE_FIXES: Readonly<Record<ValueShape, string>> = {
   string: "pass a string",
   number: "pass a whole number",
+  boolean: 'pass true or false (a boolean, not the string "true" or "false")',
   list: "pass a list (an array)",
   object: "pass an object of the type the prop names",
 };
+
+/** "a list", "an object", "an ExportPipelineProps". */
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
+}
 
 /**
  * Guards against input the types would have refused (JavaScript, JSON-driven configs, casts):
@@ -66,10 +87,98 @@ export function expectShape<T>(
   const actual = Array.isArray(value) ? "list" : typeof value;
   if (actual !== shape) {
     fail(scope, subject, value, {
-      problem: `is a ${actual}, not a ${shape}`,
-      rule: `${subject} is a ${shape}`,
+      problem: `is ${withArticle(actual)}, not ${withArticle(shape)}`,
+      rule: `${subject} is ${withArticle(shape)}`,
       fix,
     });
   }
   return value;
+}
+
+/**
+ * The props object itself: a constructor called without it (or with null, or a scalar) from
+ * JavaScript or a JSON-driven config fails here, naming the type of props to pass.
+ */
+export function expectProps<T>(scope: IConstruct, props: T, propsType: string): T {
+  return expectShape(
+    scope,
+    "props",
+    props,
+    "object",
+    true,
+    `pass ${withArticle(propsType)} object`,
+  );
+}
+
+/**
+ * A value of a string enum, as configs read from JSON or YAML pass it: a value of another case
+ * ("rbac" for "Rbac") or unknown is refused, never read as another member.
+ */
+export function expectEnum<T>(
+  scope: IConstruct,
+  subject: string,
+  value: T,
+  enumType: { readonly [key: string]: string },
+  enumName: string,
+  required = true,
+): T {
+  expectShape(scope, subject, value, "string", required, `use the ${enumName} enum`);
+  const members = Object.entries(enumType);
+  if (value === undefined || value === null || Token.isUnresolved(value)) return value;
+  if (members.some(([, v]) => v === value)) return value;
+  const near = members.find(([, v]) => v.toLowerCase() === String(value).toLowerCase());
+  return fail(scope, subject, value, {
+    problem: near ? "differs from a member only in case" : `is not a ${enumName}`,
+    rule: `one of ${members.map(([, v]) => `"${v}"`).join(", ")} (the case matters)`,
+    fix: near
+      ? `write "${near[1]}" (${enumName}.${near[0]})`
+      : `use the ${enumName} enum, e.g. ${enumName}.${members[0][0]}`,
+  });
+}
+
+/**
+ * The argument of a factory that takes a construct of the app and no scope
+ * (`Registry.fromContainerRegistry(registry)`): it must be a construct of the Terraform type
+ * named. There is no construct to blame, so the error names the factory.
+ */
+export function expectConstructOf<T>(
+  factory: string,
+  subject: string,
+  value: T,
+  terraformType: string,
+  fix: string,
+): T {
+  const found = value as { node?: { path?: unknown }; terraformResourceType?: unknown } | undefined;
+  if (found?.terraformResourceType === terraformType && found.node) return value;
+  const path = typeof found?.node?.path === "string" ? found.node.path : undefined;
+  throw new TransferValidationError(factory, subject, path ?? value, {
+    problem:
+      value === undefined || value === null
+        ? "is missing"
+        : `is not ${/^[aeiou]/.test(terraformType) ? "an" : "a"} ${terraformType}`,
+    rule: `${factory} takes the ${terraformType} construct it refers to`,
+    fix,
+  });
+}
+
+/** An optional provider prop: a cdktf TerraformProvider (by shape: another copy of cdktf may have made it). */
+export function expectProvider<T>(scope: IConstruct, subject: string, provider: T): T {
+  const candidate = provider as { terraformResourceType?: unknown; node?: unknown } | undefined;
+  if (provider === undefined || provider === null) return provider;
+  if (typeof candidate?.terraformResourceType === "string" && candidate.node) return provider;
+  return fail(scope, subject, provider, {
+    problem: "is not a Terraform provider",
+    rule: `${subject} is a provider construct of the stack (an alias, another cloud)`,
+    fix: "pass the provider construct, or leave it unset for the stack's default provider",
+  });
+}
+
+/** An optional stack prop: a TerraformStack of the app. */
+export function expectStack<T>(scope: IConstruct, subject: string, stack: T): T {
+  if (stack === undefined || stack === null || TerraformStack.isStack(stack)) return stack;
+  return fail(scope, subject, stack, {
+    problem: "is not a TerraformStack",
+    rule: `${subject} names a stack of the app`,
+    fix: "pass the stack construct, or leave it unset",
+  });
 }

@@ -21,8 +21,10 @@ export class TransferValidationError extends Error {
 
   /** Builds the error; its message names the path, the subject, the value, the rule and the fix. */
   public constructor(constructPath: string, subject: string, value: unknown, violation: Violation) {
+    // A value that was not given is not shown: "location is not set", not "location undefined".
+    const shown = value === undefined || value === null ? "" : ` ${describeValue(value)}`;
     super(
-      `${constructPath}: ${subject} ${describeValue(value)} ${violation.problem}. ` +
+      `${constructPath}: ${subject}${shown} ${violation.problem}. ` +
         `rule: ${violation.rule}. fix: ${violation.fix}.`,
     );
     this.name = "TransferValidationError";
@@ -34,10 +36,27 @@ export class TransferValidationError extends Error {
   }
 }
 
-/** The value as it appears in messages: JSON without SAS signatures, shortened past 200 characters. */
+/**
+ * The value as it appears in messages: JSON without SAS signatures, constructs by their path,
+ * shortened past 200 characters. Never throws, whatever a caller passed.
+ */
 export function describeValue(value: unknown): string {
-  const text = value === undefined ? "undefined" : JSON.stringify(redact(value));
+  let text: string;
+  try {
+    text =
+      JSON.stringify(redact(value), (_key, inner) => constructPath(inner) ?? inner) ??
+      String(value);
+  } catch {
+    text = Object.prototype.toString.call(value);
+  }
   return text.length > 200 ? `${text.slice(0, 197)}...` : text;
+}
+
+/** `<path>` of a construct (a resource, a stack, one of ours), to name it instead of dumping it. */
+function constructPath(value: unknown): string | undefined {
+  const node = (value as { node?: { path?: unknown } } | null)?.node;
+  if (typeof value !== "object" || typeof node?.path !== "string") return undefined;
+  return `<${node.path || "app"}>`;
 }
 
 /** How messages show values, for every jsii language (TypeScript may also use the function). */

@@ -176,7 +176,7 @@ export const PLACEMENT_CASES: readonly BadInputCase[] = [
     build: (s) =>
       exportPipeline(s, { registry: Registry.fromRegistryId(s, "Registry", ids.REGISTRY_ID) }),
     path: "test/Export",
-    value: "location undefined",
+    value: "location is not set",
   },
   {
     name: "export pipeline on an azurerm registry with export disabled",

@@ -18,7 +18,7 @@ export const UNTYPED_CASES: readonly BadInputCase[] = [
     name: "untyped: pipeline without a name",
     build: (s) => exportPipeline(s, { pipelineName: untyped<string>(undefined) }),
     path: "test/Export",
-    value: "pipelineName undefined",
+    value: "pipelineName is missing",
   },
   {
     name: "untyped: pipeline name given as a number",
@@ -30,7 +30,7 @@ export const UNTYPED_CASES: readonly BadInputCase[] = [
     name: "untyped: pipeline without storage access",
     build: (s) => exportPipeline(s, { storageAccess: untyped<StorageAccess>(undefined) }),
     path: "test/Export",
-    value: "storageAccess undefined",
+    value: "storageAccess is missing",
   },
   {
     name: "untyped: one option given as a string, not a list",
@@ -48,19 +48,19 @@ export const UNTYPED_CASES: readonly BadInputCase[] = [
     name: "untyped: run without a name",
     build: (s) => exportRun(s, { runName: untyped<string>(undefined) }),
     path: "test/Run",
-    value: "runName undefined",
+    value: "runName is missing",
   },
   {
     name: "untyped: import run without a blob name",
     build: (s) => importRun(s, { blobName: untyped<string>(undefined) }),
     path: "test/Run",
-    value: "blobName undefined",
+    value: "blobName is missing",
   },
   {
     name: "untyped: export run without artifacts",
     build: (s) => exportRun(s, { artifacts: untyped<string[]>(undefined) }),
     path: "test/Run",
-    value: "artifacts undefined",
+    value: "artifacts is missing",
   },
   {
     name: "untyped: one artifact given as a string, not a list",

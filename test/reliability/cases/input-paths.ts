@@ -1,0 +1,218 @@
+import { ContainerRegistry } from "@cdktf/provider-azurerm/lib/container-registry";
+import { KeyVault } from "@cdktf/provider-azurerm/lib/key-vault";
+import { TerraformStack } from "cdktf";
+import {
+  ExportOption,
+  ExportPipeline,
+  ExportPipelineRun,
+  IUserIdentity,
+  KeyVaultAccessModel,
+  KeyVaultRef,
+  PipelineIdentity,
+  Registry,
+  SasToken,
+  SasTokenSecret,
+  StorageAccess,
+  StorageAccessMode,
+  StorageAccountRef,
+  TransferContainer,
+  UserIdentity,
+} from "../../../lib";
+import * as ids from "../../support/ids";
+import { BadInputCase, exportPipeline, importPipeline, ownedContainer, vault } from "../support";
+
+/**
+ * Input as JavaScript callers and configs read from JSON or YAML reach the library: props
+ * objects missing or empty, booleans and enums spelled as strings, hand-built references, and
+ * settings the types accept but Azure or the transfer cannot work with.
+ */
+
+/** A value of the wrong type, as an untyped caller passes it. */
+function untyped<T>(value: unknown): T {
+  return value as T;
+}
+
+function premiumRegistry(s: TerraformStack, overrides: Record<string, unknown> = {}) {
+  return new ContainerRegistry(s, "Acr", {
+    name: "sourceacr",
+    resourceGroupName: "transfer-rg",
+    location: "eastus",
+    sku: "Premium",
+    ...overrides,
+  });
+}
+
+/** Props objects left out, null or empty, and hand-built references without their IDs. */
+export const MISSING_INPUT_CASES: readonly BadInputCase[] = [
+  {
+    name: "new SAS token secret without a token",
+    build: (s) =>
+      new SasTokenSecret(s, "Secret", untyped({ keyVault: vault(s), secretName: "acrsas" })),
+    path: "test/Secret",
+    value: "token is missing",
+  },
+  {
+    name: "export pipeline without props",
+    build: (s) => new ExportPipeline(s, "Export", untyped(undefined)),
+    path: "test/Export",
+    value: "props is missing",
+  },
+  {
+    name: "export run with null props",
+    build: (s) => new ExportPipelineRun(s, "Run", untyped(null)),
+    path: "test/Run",
+    value: "props is missing",
+  },
+  {
+    name: "new container with empty props",
+    build: (s) => new TransferContainer(s, "Container", untyped({})),
+    path: "test/Container",
+    value: "storageAccount is missing",
+  },
+  {
+    name: "vault by ID without options",
+    build: (s) => KeyVaultRef.fromKeyVaultId(s, "Vault", ids.VAULT_ID, untyped(undefined)),
+    path: "test/Vault",
+    value: "options is missing",
+  },
+  {
+    name: "registry from an azurerm registry that is not there",
+    build: () => Registry.fromContainerRegistry(untyped(undefined)),
+    path: "Registry.fromContainerRegistry",
+    value: "registry is missing",
+  },
+  {
+    name: "SAS token from a variable's name instead of the variable",
+    build: (s) =>
+      new SasTokenSecret(s, "Secret", {
+        keyVault: vault(s),
+        secretName: "acrsas",
+        token: SasToken.fromVariable(untyped("export_sas"), 1),
+      }),
+    path: "test/Secret",
+    value: '"export_sas"',
+  },
+  {
+    name: "user-assigned pipeline identity given as an empty object",
+    build: (s) =>
+      exportPipeline(s, { identity: PipelineIdentity.userAssigned(untyped<IUserIdentity>({})) }),
+    path: "test/Export",
+    value: "identity.userIdentity.identityId is missing",
+  },
+  {
+    name: "user-assigned pipeline identity left out",
+    build: (s) =>
+      importPipeline(s, { identity: PipelineIdentity.systemAndUserAssigned(untyped(undefined)) }),
+    path: "test/Import",
+    value: "identity.userIdentity is missing",
+  },
+  {
+    name: "blob access granted without a role",
+    build: (s) => {
+      const pipeline = exportPipeline(s);
+      const landing = new TransferContainer(s, "Landing", {
+        storageAccount: StorageAccountRef.fromStorageAccountId(s, "Account", ids.ACCOUNT_ID),
+        containerName: "landing",
+      });
+      return landing.grantBlobAccess(pipeline.grantPrincipal, untyped({}));
+    },
+    path: "test/Landing",
+    value: "options.roleName is missing",
+  },
+];
+
+/** Booleans and enums as strings from a config: refused, never read as something else. */
+export const CONFIG_VALUE_CASES: readonly BadInputCase[] = [
+  {
+    name: 'source trigger given as the string "false"',
+    build: (s) => importPipeline(s, { sourceTriggerEnabled: untyped<boolean>("false") }),
+    path: "test/Import",
+    value: 'sourceTriggerEnabled "false"',
+  },
+  {
+    name: 'generated import token with allowDelete "true"',
+    build: (s) =>
+      new SasTokenSecret(s, "Secret", {
+        keyVault: vault(s),
+        secretName: "acrsas",
+        token: SasToken.generateForImport({
+          container: ownedContainer(s),
+          start: "2026-01-01T00:00:00Z",
+          expiry: "2099-01-01T00:00:00Z",
+          allowDelete: untyped<boolean>("true"),
+        }),
+      }),
+    path: "test/Secret",
+    value: 'token.allowDelete "true"',
+  },
+  {
+    name: 'identity grants managed elsewhere given as "false"',
+    build: (s) =>
+      UserIdentity.fromIdentityId(s, "Identity", ids.IDENTITY_ID, {
+        grantsManagedElsewhere: untyped<boolean>("false"),
+      }),
+    path: "test/Identity",
+    value: 'grantsManagedElsewhere "false"',
+  },
+  {
+    name: 'azurerm vault with rbac_authorization_enabled "true"',
+    build: (s) =>
+      KeyVaultRef.fromKeyVault(
+        new KeyVault(s, "Kv", {
+          name: "transfer-kv",
+          resourceGroupName: "transfer-rg",
+          location: "eastus",
+          skuName: "standard",
+          tenantId: ids.SUBSCRIPTION,
+          rbacAuthorizationEnabled: untyped<boolean>("true"),
+        }),
+      ),
+    path: "test/Kv",
+    value: 'rbac_authorization_enabled "true"',
+  },
+  {
+    name: 'azurerm registry with export_policy_enabled "false"',
+    build: (s) =>
+      Registry.fromContainerRegistry(
+        premiumRegistry(s, { exportPolicyEnabled: untyped<boolean>("false") }),
+      ),
+    path: "test/Acr",
+    value: 'export_policy_enabled "false"',
+  },
+  {
+    name: 'vault access model "rbac" in lower case',
+    build: (s) =>
+      KeyVaultRef.fromKeyVaultId(s, "Vault", ids.VAULT_ID, {
+        accessModel: untyped<KeyVaultAccessModel>("rbac"),
+      }),
+    path: "test/Vault",
+    value: 'accessModel "rbac"',
+  },
+  {
+    name: 'storage account cloud "USGovernment"',
+    build: (s) =>
+      StorageAccountRef.fromStorageAccountId(s, "Account", ids.ACCOUNT_ID, {
+        cloud: untyped("USGovernment"),
+      }),
+    path: "test/Account",
+    value: 'cloud "USGovernment"',
+  },
+  {
+    name: 'storage access mode "sasToken"',
+    build: (s) =>
+      exportPipeline(s, {
+        storageAccess: StorageAccess.fromMode(
+          untyped<StorageAccessMode>("sasToken"),
+          SasTokenSecret.fromSecretUri(s, "Secret", ids.EXPORT_SECRET_URI),
+        ),
+      }),
+    path: "test/Export",
+    value: '"sasToken"',
+  },
+  {
+    name: 'export option "overwriteBlobs"',
+    build: (s) => exportPipeline(s, { options: [untyped<ExportOption>("overwriteBlobs")] }),
+    path: "test/Export",
+    value: '"overwriteBlobs"',
+  },
+];
