@@ -171,3 +171,55 @@ export function exportPolicyFinding(
     },
   };
 }
+
+/** What built-in roles allow on blob data: read, write (export), delete (import's DeleteSourceBlobOnSuccess). */
+const BLOB_DATA_ACCESS: Readonly<
+  Record<string, { readonly write: boolean; readonly read: boolean }>
+> = {
+  "storage blob data owner": { read: true, write: true },
+  "storage blob data contributor": { read: true, write: true },
+  "storage blob data reader": { read: true, write: false },
+  // Control-plane and delegation roles carry no blob data actions at all.
+  "storage blob delegator": { read: false, write: false },
+  "storage account contributor": { read: false, write: false },
+  reader: { read: false, write: false },
+  contributor: { read: false, write: false },
+  owner: { read: false, write: false },
+};
+
+/** A storage role the user chose, beside what the pipeline's side does with blobs. */
+export interface StorageRoleFacts {
+  /** The role name given as storageRoleName. */
+  readonly roleName: string;
+  /** The pipeline's side. */
+  readonly side: TransferSide;
+  /** Whether the pipeline deletes source blobs (DeleteSourceBlobOnSuccess). */
+  readonly needsDelete: boolean;
+}
+
+/**
+ * In managed-identity mode the pipeline's identity reaches blobs only through its role: a
+ * built-in role that cannot write (export) or delete (import with DeleteSourceBlobOnSuccess), or
+ * reads no blob data at all, fails every run. Roles the rule does not know (custom roles) pass.
+ */
+export function storageRoleFinding(facts: StorageRoleFacts): Finding | undefined {
+  const access = BLOB_DATA_ACCESS[facts.roleName.trim().toLowerCase()];
+  if (!access) return undefined;
+  const needsWrite = facts.side === TransferSide.EXPORT || facts.needsDelete;
+  if (access.read && (access.write || !needsWrite)) return undefined;
+  const job =
+    facts.side === TransferSide.EXPORT
+      ? "an export pipeline writes blobs"
+      : facts.needsDelete
+        ? "an import pipeline with DeleteSourceBlobOnSuccess reads and deletes blobs"
+        : "an import pipeline reads blobs";
+  return {
+    subject: "storageRoleName",
+    value: facts.roleName,
+    violation: {
+      problem: access.read ? "only reads blob data" : "grants no access to blob data",
+      rule: `in managed-identity mode the pipeline's identity reaches the container only through this role, and ${job}`,
+      fix: `use "Storage Blob Data Contributor"${needsWrite ? "" : ' or "Storage Blob Data Reader"'}, or leave storageRoleName unset for the default`,
+    },
+  };
+}

@@ -24,7 +24,7 @@ import {
   storageSecret,
 } from "./pipeline-props";
 import { pipelineGrants } from "./pipeline-grants";
-import { cloudFinding } from "./pipeline-rules";
+import { cloudFinding, storageRoleFinding } from "./pipeline-rules";
 import { TransferPipelineProps } from "./transfer-pipeline-props";
 
 /**
@@ -107,6 +107,10 @@ export abstract class TransferPipelineBase extends PipelineBase {
       ...azapiSchemaSettings(this, type),
     });
 
+    if (typeof props.storageRoleName === "string" && !secret) {
+      const facts = { side, roleName: props.storageRoleName, needsDelete: this.needsDelete(props) };
+      if (!Token.isUnresolved(facts.roleName)) failOn(this, storageRoleFinding(facts));
+    }
     this.grantPrincipal = identity._actingPrincipal(this, this.resource);
     this.principalId = this.grantPrincipal.principalId;
     this.principalTenantId = this.grantPrincipal.tenantId;

@@ -30,7 +30,9 @@ export interface TransferPipelineProps {
    */
   readonly apiVersion?: string;
   /**
-   * Storage role granted on the container in managed-identity mode.
+   * Storage role granted on the container in managed-identity mode. A built-in role that cannot
+   * do the side's job (Storage Blob Data Reader for export, or for an import with
+   * DeleteSourceBlobOnSuccess; roles without blob data access) is refused.
    * @default Storage Blob Data Contributor for export and for import with DeleteSourceBlobOnSuccess, else Storage Blob Data Reader
    */
   readonly storageRoleName?: string;

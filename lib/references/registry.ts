@@ -4,6 +4,17 @@ import { Token } from "cdktf";
 import { Construct } from "constructs";
 import { REGISTRY_ID, resourceIdRule } from "../arm/resource-ids";
 import { check, expectConstructOf, expectShape } from "../validation/check";
+import { Violation } from "../validation/violation";
+
+/** ACR Transfer exists on Premium registries only; Azure refuses pipelines on the others. */
+function premiumSku(sku: string): Violation | undefined {
+  if (sku === "Premium") return undefined;
+  return {
+    problem: 'is not "Premium"',
+    rule: "export and import pipelines exist only on Premium registries",
+    fix: 'set sku = "Premium" on the registry (the case matters)',
+  };
+}
 
 /** A container registry that pipelines and runs live in. */
 export interface IRegistry {
@@ -47,7 +58,7 @@ export class Registry {
     return new ImportedRegistry(scope, id, registryId, options);
   }
 
-  /** A registry defined in this app with azurerm's `ContainerRegistry`. */
+  /** A registry defined in this app with azurerm's `ContainerRegistry` (Premium: Transfer needs it). */
   public static fromContainerRegistry(registry: ContainerRegistry): IRegistry {
     expectConstructOf(
       "Registry.fromContainerRegistry",
@@ -61,6 +72,7 @@ export class Registry {
     if (typeof exportPolicy === "string") {
       expectShape(registry, "export_policy_enabled", exportPolicy, "boolean");
     }
+    check(registry, "sku", registry.skuInput, premiumSku);
     return {
       registryId: registry.id,
       location: registry.locationInput,

@@ -15,6 +15,8 @@ import {
   secretUri,
   supportsStorageAccessMode,
 } from "../../lib/arm";
+import { TransferSide } from "../../lib";
+import { storageRoleFinding } from "../../lib/pipelines/pipeline-rules";
 
 describe("api-versions", () => {
   it("lists the 17 preview versions that have ACR Transfer, oldest first", () => {
@@ -120,5 +122,25 @@ describe("locations and timeouts", () => {
     expect(checkTimeout("1h30m")).toBeUndefined();
     expect(checkTimeout("0h")).toBeDefined();
     expect(checkTimeout("2 hours")).toBeDefined();
+  });
+});
+
+describe("storage roles in managed-identity mode", () => {
+  const finding = (roleName: string, side: TransferSide, needsDelete = false) =>
+    storageRoleFinding({ roleName, side, needsDelete })?.violation.problem;
+
+  it("passes the roles that can do the side's job, and roles it does not know", () => {
+    expect(finding("Storage Blob Data Owner", TransferSide.EXPORT)).toBeUndefined();
+    expect(finding("storage blob data contributor", TransferSide.IMPORT, true)).toBeUndefined();
+    expect(finding("Storage Blob Data Reader", TransferSide.IMPORT)).toBeUndefined();
+    expect(finding("Transfer Blob Writer (custom)", TransferSide.EXPORT)).toBeUndefined();
+  });
+
+  it("refuses read-only roles where blobs are written or deleted, and roles without data access", () => {
+    expect(finding("Storage Blob Data Reader", TransferSide.EXPORT)).toBe("only reads blob data");
+    expect(finding("Storage Blob Data Reader", TransferSide.IMPORT, true)).toBe(
+      "only reads blob data",
+    );
+    expect(finding("Owner", TransferSide.IMPORT)).toBe("grants no access to blob data");
   });
 });

@@ -5,6 +5,7 @@ import {
   ExportOption,
   ExportPipeline,
   ExportPipelineRun,
+  ImportOption,
   IUserIdentity,
   KeyVaultAccessModel,
   KeyVaultRef,
@@ -214,5 +215,58 @@ export const CONFIG_VALUE_CASES: readonly BadInputCase[] = [
     build: (s) => exportPipeline(s, { options: [untyped<ExportOption>("overwriteBlobs")] }),
     path: "test/Export",
     value: '"overwriteBlobs"',
+  },
+];
+
+/** Settings the types accept that the transfer cannot work with. */
+export const WORKABILITY_CASES: readonly BadInputCase[] = [
+  {
+    name: "read-only storage role for a managed-identity export",
+    build: (s) =>
+      exportPipeline(s, {
+        container: ownedContainer(s),
+        storageAccess: StorageAccess.managedIdentity(),
+        storageRoleName: "Storage Blob Data Reader",
+      }),
+    path: "test/Export",
+    value: '"Storage Blob Data Reader"',
+  },
+  {
+    name: "read-only storage role for a managed-identity import that deletes source blobs",
+    build: (s) =>
+      importPipeline(s, {
+        container: ownedContainer(s),
+        storageAccess: StorageAccess.managedIdentity(),
+        options: [ImportOption.DELETE_SOURCE_BLOB_ON_SUCCESS],
+        storageRoleName: "Storage Blob Data Reader",
+      }),
+    path: "test/Import",
+    value: '"Storage Blob Data Reader"',
+  },
+  {
+    name: "control-plane role for a managed-identity import",
+    build: (s) =>
+      importPipeline(s, {
+        container: ownedContainer(s),
+        storageAccess: StorageAccess.managedIdentity(),
+        storageRoleName: "Contributor",
+      }),
+    path: "test/Import",
+    value: '"Contributor"',
+  },
+  {
+    name: "azurerm registry of the Standard SKU",
+    build: (s) =>
+      exportPipeline(s, {
+        registry: Registry.fromContainerRegistry(premiumRegistry(s, { sku: "Standard" })),
+      }),
+    path: "test/Acr",
+    value: 'sku "Standard"',
+  },
+  {
+    name: "registry of the Premium SKU spelled in lower case",
+    build: (s) => Registry.fromContainerRegistry(premiumRegistry(s, { sku: "premium" })),
+    path: "test/Acr",
+    value: 'sku "premium"',
   },
 ];
