@@ -11,7 +11,8 @@ import {
 } from "../arm/storage";
 import { idPrefix, idSegment } from "../private/token-ids";
 import { IStorageAccountRef, StorageAccountRef } from "./storage-account";
-import { check, expectProps, expectProvider, expectShape } from "../validation/check";
+import { check, expectProps, expectProvider, expectShape, fail } from "../validation/check";
+import { claimName, keyOf } from "../private/keys";
 import { BlobAccessGrantOptions, grantContainerAccess } from "../grants/container-access";
 import { GrantPrincipal, expectPrincipal } from "../grants/principal";
 import { TransferGrant } from "../grants/transfer-grant";
@@ -153,6 +154,7 @@ export class TransferContainer extends Construct implements ITransferContainer {
     expectProvider(this, "azurermProvider", props.azurermProvider);
     expectShape(this, "containerName", props.containerName, "string");
     this.containerName = check(this, "containerName", props.containerName, checkContainerName);
+    this.claimContainerName(props.storageAccount);
     this.storageAccount = props.storageAccount;
     this.cloud = props.storageAccount.cloud;
     this.resource = new StorageContainer(this, "Resource", {
@@ -184,6 +186,20 @@ export class TransferContainer extends Construct implements ITransferContainer {
       declaredBy: this,
     };
     return grantContainerAccess(target, principal, options);
+  }
+
+  /** Two containers of one name in one storage account would be one container, fought over. */
+  private claimContainerName(account: IStorageAccountRef): void {
+    if (Token.isUnresolved(this.containerName)) return;
+    const accountKey = keyOf(this, undefined, account.storageAccountId);
+    const first = claimName(this, "container", accountKey, this.containerName);
+    if (first) {
+      fail(this, "containerName", this.containerName, {
+        problem: `is already a container of the same storage account, made by ${first}`,
+        rule: "container names are unique per storage account: two declarations would create and delete the same container",
+        fix: "make the container once and pass it to every pipeline that uses it, or give one of them another name",
+      });
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { KeyVaultSecret } from "@cdktf/provider-azurerm/lib/key-vault-secret";
-import { TerraformProvider } from "cdktf";
+import { TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
 import { GrantPrincipal, expectPrincipal } from "../grants/principal";
 import { SecretReadGrantOptions, grantReadOn } from "../grants/secret-read";
@@ -12,6 +12,7 @@ import { SasToken } from "./sas-token";
 import { GeneratedTokenScope, ISasTokenSecret } from "./secret";
 import { ExistingSecret } from "./existing-secret";
 import { idPrefix, idSegment } from "../private/token-ids";
+import { claimName, keyOf } from "../private/keys";
 import { check, expectProps, expectProvider, expectShape, fail } from "../validation/check";
 
 /** Props of a new SAS token secret. */
@@ -131,6 +132,7 @@ export class SasTokenSecret extends Construct implements ISasTokenSecret {
       });
     }
     expectProvider(this, "azurermProvider", props.azurermProvider);
+    this.claimSecretName(props.keyVault, props.secretName);
     this.keyVault = props.keyVault;
     this.cloud = props.keyVault.cloud;
     const { resource, generatedFor } = props.token._bind(this, {
@@ -152,5 +154,19 @@ export class SasTokenSecret extends Construct implements ISasTokenSecret {
     expectShape(this, "options", options, "object", false);
     expectProvider(this, "options.azurermProvider", options?.azurermProvider);
     return grantReadOn(this, principal, options ?? {}, this);
+  }
+
+  /** Two new secrets of one name in one vault would overwrite each other's value. */
+  private claimSecretName(vault: IKeyVaultRef, secretName: string): void {
+    if (Token.isUnresolved(secretName)) return;
+    const vaultKey = keyOf(this, vault.vaultKey, vault.keyVaultId);
+    const first = claimName(this, "secret", vaultKey, secretName);
+    if (first) {
+      fail(this, "secretName", secretName, {
+        problem: `is already a secret of the same vault, written by ${first}`,
+        rule: "secret names are unique per vault (ignoring case): two secrets of one name overwrite each other's value",
+        fix: "give one of the secrets another name, or let both pipelines use one secret",
+      });
+    }
   }
 }

@@ -11,7 +11,12 @@ import {
 } from "./cases/secrets";
 import { CONTAINER_NAME_CASES, CONTAINER_URL_CASES, RUN_INPUT_CASES } from "./cases/storage";
 import { UNTYPED_CASES } from "./cases/untyped";
-import { CONFIG_VALUE_CASES, MISSING_INPUT_CASES, WORKABILITY_CASES } from "./cases/input-paths";
+import {
+  CLASH_CASES,
+  CONFIG_VALUE_CASES,
+  MISSING_INPUT_CASES,
+  WORKABILITY_CASES,
+} from "./cases/input-paths";
 import { BadInputCase, newStack } from "./support";
 
 /** Every wrong configuration, by topic. */
@@ -33,6 +38,7 @@ const CASES: readonly BadInputCase[] = [
   ...MISSING_INPUT_CASES,
   ...CONFIG_VALUE_CASES,
   ...WORKABILITY_CASES,
+  ...CLASH_CASES,
 ];
 
 /** What building the case and synthesizing it with every validation throws, if anything. */

@@ -20,7 +20,14 @@ import {
   UserIdentity,
 } from "../../../lib";
 import * as ids from "../../support/ids";
-import { BadInputCase, exportPipeline, importPipeline, ownedContainer, vault } from "../support";
+import {
+  BadInputCase,
+  exportPipeline,
+  importPipeline,
+  ownedContainer,
+  sensitiveVariable,
+  vault,
+} from "../support";
 
 /**
  * Input as JavaScript callers and configs read from JSON or YAML reach the library: props
@@ -268,5 +275,36 @@ export const WORKABILITY_CASES: readonly BadInputCase[] = [
     build: (s) => Registry.fromContainerRegistry(premiumRegistry(s, { sku: "premium" })),
     path: "test/Acr",
     value: 'sku "premium"',
+  },
+];
+
+/** Names that clash across the app: caught when the second is declared. */
+export const CLASH_CASES: readonly BadInputCase[] = [
+  {
+    name: "two new containers of one name in one storage account",
+    build: (s) => {
+      ownedContainer(s, "transfer");
+      const other = new TerraformStack(s.node.root, "other");
+      new TransferContainer(other, "Landing", {
+        storageAccount: StorageAccountRef.fromStorageAccountId(other, "Account", ids.ACCOUNT_ID),
+        containerName: "transfer",
+      });
+    },
+    path: "other/Landing",
+    value: "test/Container",
+  },
+  {
+    name: "two new secrets of one name in one vault",
+    build: (s) => {
+      const token = () =>
+        SasToken.fromVariable(sensitiveVariable(s, `sas${s.node.children.length}`), 1);
+      new SasTokenSecret(s, "Secret", { keyVault: vault(s), secretName: "acrsas", token: token() });
+      const again = KeyVaultRef.fromKeyVaultId(s, "SameVault", ids.VAULT_ID.toUpperCase(), {
+        accessModel: KeyVaultAccessModel.ACCESS_POLICY,
+      });
+      new SasTokenSecret(s, "Again", { keyVault: again, secretName: "ACRSAS", token: token() });
+    },
+    path: "test/Again",
+    value: '"ACRSAS"',
   },
 ];
