@@ -34,7 +34,7 @@ export function checkSecretUri(uri: string): Violation | undefined {
   return {
     problem: "is not a Key Vault secret URI",
     rule:
-      "https://<vault>.<suffix>/secrets/<name>[/<32-hex version>], suffix one of " +
+      "https://<vault>.<suffix>/secrets/<name> (versionless), suffix one of " +
       ALL_CLOUDS.map((c) => cloudEndpoints(c).vaultSuffix).join(", ") +
       `; vault ${KEY_VAULT_ID.nameRule}; secret 1-127 letters, digits and hyphens`,
     fix: "use the secret's versionless ID (azurerm key_vault_secret.versionless_id, or az keyvault secret show --query id)",

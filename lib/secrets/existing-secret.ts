@@ -4,7 +4,8 @@ import { GrantPrincipal, expectPrincipal } from "../grants/principal";
 import { SecretReadGrantOptions, grantReadOn } from "../grants/secret-read";
 import { TransferGrant } from "../grants/transfer-grant";
 import { AzureCloud } from "../arm/clouds";
-import { checkSecretUri, parseSecretUri } from "../arm/key-vault";
+import { ParsedSecretUri, checkSecretUri, parseSecretUri, secretUri } from "../arm/key-vault";
+import { resolveIn } from "../private/resolve";
 import { IKeyVaultRef } from "../references/key-vault";
 import { idSegment } from "../private/token-ids";
 import { check, expectProvider, expectShape, fail } from "../validation/check";
@@ -36,6 +37,7 @@ export class ExistingSecret extends Construct implements ISasTokenSecret {
     }
     this.secretUri = check(this, "secretUri", uri, checkSecretUri);
     const parsed = Token.isUnresolved(uri) ? undefined : parseSecretUri(uri);
+    this.refuseVersion(uri, parsed);
     this.cloud = parsed?.cloud ?? keyVault?.cloud;
     this.secretKey = parsed
       ? `${parsed.vaultName}/${parsed.secretName}`.toLowerCase()
@@ -60,6 +62,30 @@ export class ExistingSecret extends Construct implements ISasTokenSecret {
     expectShape(this, "options", options, "object", false);
     expectProvider(this, "options.azurermProvider", options?.azurermProvider);
     return grantReadOn(this, principal, options ?? {});
+  }
+
+  /**
+   * A pipeline's keyVaultUri is versionless: it reads the secret's current version, so a
+   * rotated token takes effect. A pinned version (or azurerm's versioned `id`) would keep
+   * serving the old token until it expires.
+   */
+  private refuseVersion(uri: string, parsed: ParsedSecretUri | undefined): void {
+    const rule =
+      "a pipeline's keyVaultUri is versionless, so that it reads the secret's current version and a rotated SAS token takes effect";
+    if (parsed?.version) {
+      fail(this, "secretUri", uri, {
+        problem: `pins the secret version ${parsed.version}`,
+        rule,
+        fix: `use "${secretUri(parsed.vaultName, parsed.secretName, parsed.cloud)}"`,
+      });
+    }
+    if (Token.isUnresolved(uri) && VERSIONED_SECRET_ID.test(String(resolveIn(this, uri)))) {
+      fail(this, "secretUri", uri, {
+        problem: "is an azurerm key vault secret's id, which names one version",
+        rule,
+        fix: "pass the secret's versionless_id (KeyVaultSecret.versionlessId) instead of its id",
+      });
+    }
   }
 
   private checkMatchesVault(
@@ -87,6 +113,9 @@ export class ExistingSecret extends Construct implements ISasTokenSecret {
     }
   }
 }
+
+/** `${azurerm_key_vault_secret.<name>.id}` (or the data source's): the versioned secret ID. */
+const VERSIONED_SECRET_ID = /^\$\{(?:data\.)?azurerm_key_vault_secret\.[\w-]+\.id\}$/;
 
 function enumKey(cloud: AzureCloud): string {
   return Object.entries(AzureCloud).find(([, v]) => v === cloud)![0];

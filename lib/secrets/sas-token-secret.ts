@@ -55,7 +55,7 @@ export interface SasTokenSecretIdOptions {
  * or an existing one by URI or ARM ID.
  */
 export class SasTokenSecret extends Construct implements ISasTokenSecret {
-  /** An existing secret by URI, `https://<vault>.vault.azure.net/secrets/<name>`. */
+  /** An existing secret by its versionless URI, `https://<vault>.vault.azure.net/secrets/<name>`. */
   public static fromSecretUri(
     scope: Construct,
     id: string,

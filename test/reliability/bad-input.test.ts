@@ -15,6 +15,7 @@ import {
   CLASH_CASES,
   CONFIG_VALUE_CASES,
   MISSING_INPUT_CASES,
+  VERSIONED_SECRET_CASES,
   WORKABILITY_CASES,
 } from "./cases/input-paths";
 import { BadInputCase, newStack } from "./support";
@@ -39,6 +40,7 @@ const CASES: readonly BadInputCase[] = [
   ...CONFIG_VALUE_CASES,
   ...WORKABILITY_CASES,
   ...CLASH_CASES,
+  ...VERSIONED_SECRET_CASES,
 ];
 
 /** What building the case and synthesizing it with every validation throws, if anything. */

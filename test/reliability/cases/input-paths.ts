@@ -1,5 +1,6 @@
 import { ContainerRegistry } from "@cdktf/provider-azurerm/lib/container-registry";
 import { KeyVault } from "@cdktf/provider-azurerm/lib/key-vault";
+import { KeyVaultSecret } from "@cdktf/provider-azurerm/lib/key-vault-secret";
 import { TerraformStack } from "cdktf";
 import {
   ExportOption,
@@ -306,5 +307,37 @@ export const CLASH_CASES: readonly BadInputCase[] = [
     },
     path: "test/Again",
     value: '"ACRSAS"',
+  },
+];
+
+/** Secret URIs that pin one version of the secret. */
+export const VERSIONED_SECRET_CASES: readonly BadInputCase[] = [
+  {
+    name: "secret URI with a version",
+    build: (s) =>
+      SasTokenSecret.fromSecretUri(
+        s,
+        "Secret",
+        `${ids.EXPORT_SECRET_URI}/${"0123456789abcdef".repeat(2)}`,
+        {
+          keyVault: vault(s),
+        },
+      ),
+    path: "test/Secret",
+    value: `${ids.EXPORT_SECRET_URI}/0123456789abcdef0123456789abcdef`,
+  },
+  {
+    name: "azurerm secret's versioned id as the secret URI",
+    build: (s) => {
+      const secret = new KeyVaultSecret(s, "Mine", {
+        keyVaultId: ids.VAULT_ID,
+        name: "acrsas",
+        valueWo: sensitiveVariable(s, "sas").stringValue,
+        valueWoVersion: 1,
+      });
+      return SasTokenSecret.fromSecretUri(s, "Secret", secret.id, { keyVault: vault(s) });
+    },
+    path: "test/Secret",
+    value: "${azurerm_key_vault_secret.Mine.id}",
   },
 ];
