@@ -7,7 +7,7 @@ import {
   AZAPI_PROVIDER_VERSION_CONSTRAINT,
 } from "./provider-metadata";
 import { azapiVersionConstraintOf } from "./required-version";
-import { expectShape } from "../validation/check";
+import { expectEnum, expectShape } from "../validation/check";
 
 /** The Azure cloud an azapi provider talks to. */
 export enum AzapiEnvironment {
@@ -120,6 +120,19 @@ export class AzapiProvider extends TerraformProvider {
     });
     this.config = expectShape(this, "config", config ?? {}, "object");
     this._alias = expectShape(this, "alias", this.config.alias ?? undefined, "string", false);
+    expectEnum(
+      this,
+      "environment",
+      this.config.environment,
+      AzapiEnvironment,
+      "AzapiEnvironment",
+      false,
+    );
+  }
+
+  /** The cloud this provider talks to, when set; pipelines check their location against it. */
+  public get environment(): AzapiEnvironment | undefined {
+    return this.config.environment;
   }
 
   /** The provider alias; resources that use this provider refer to `azapi.<alias>`. */

@@ -223,3 +223,31 @@ export function storageRoleFinding(facts: StorageRoleFacts): Finding | undefined
     },
   };
 }
+
+/** A pipeline's (literal) location beside the cloud of the azapi provider that creates it. */
+export interface ProviderCloudFacts {
+  /** The pipeline's location. */
+  readonly location: string;
+  /** The provider's `environment`, when it is set. */
+  readonly environment?: string;
+  /** The provider's construct path, for the message. */
+  readonly providerPath: string;
+}
+
+/** The azapi provider that creates a pipeline talks to the cloud of the pipeline's location. */
+export function providerCloudFinding(facts: ProviderCloudFacts): Finding | undefined {
+  const environment = facts.environment?.toLowerCase();
+  const cloud = cloudOfLocation(facts.location);
+  if (!environment || !Object.values<string>(AzureCloud).includes(environment)) return undefined;
+  if (environment === cloud) return undefined;
+  const key = Object.entries(AzureCloud).find(([, v]) => v === cloud)![0];
+  return {
+    subject: "location",
+    value: facts.location,
+    violation: {
+      problem: `is in the ${cloud} cloud, but the azapi provider ${facts.providerPath} talks to ${environment}`,
+      rule: "a pipeline is created through an azapi provider of its location's cloud; one cloud's ARM does not know another's regions",
+      fix: `pass provider: an AzapiProvider with environment: AzapiEnvironment.${key} (an alias), or correct the location`,
+    },
+  };
+}

@@ -24,7 +24,9 @@ import {
   storageSecret,
 } from "./pipeline-props";
 import { pipelineGrants } from "./pipeline-grants";
-import { cloudFinding, storageRoleFinding } from "./pipeline-rules";
+import { cloudFinding, providerCloudFinding, storageRoleFinding } from "./pipeline-rules";
+import { azapiProviderOf, providerEnvironment } from "../private/provider-cloud";
+import { TransferValidationError } from "../validation/error";
 import { TransferPipelineProps } from "./transfer-pipeline-props";
 
 /**
@@ -81,6 +83,10 @@ export abstract class TransferPipelineBase extends PipelineBase {
     const identity = pipelineIdentity(this, props);
     const secret = storageSecret(this, props, this.apiVersion, this.needsDelete(props));
     this.checkClouds(location, props, secret?.cloud, secret?.secretUri);
+    if (!Token.isUnresolved(location)) {
+      // The stack's default provider may be declared after the pipeline: checked at synth.
+      this.node.addValidation({ validate: () => this.providerCloudErrors(location, props) });
+    }
     this.registryId = props.registry.registryId;
     this.registryKey = keyOf(this, props.registry.registryKey, props.registry.registryId);
     this.claimName(this.registryKey);
@@ -160,6 +166,18 @@ export abstract class TransferPipelineBase extends PipelineBase {
         secretUri,
       }),
     );
+  }
+
+  private providerCloudErrors(location: string, props: TransferPipelineProps): string[] {
+    const provider = azapiProviderOf(this, props.provider);
+    const finding = providerCloudFinding({
+      location,
+      environment: providerEnvironment(provider),
+      providerPath: provider?.node.path ?? "",
+    });
+    if (!finding) return [];
+    const { subject, value, violation } = finding;
+    return [new TransferValidationError(this.node.path, subject, value, violation).message];
   }
 
   private claimName(registryKey: string): void {

@@ -15,6 +15,7 @@ import {
   CLASH_CASES,
   CONFIG_VALUE_CASES,
   MISSING_INPUT_CASES,
+  PROVIDER_CLOUD_CASES,
   VERSIONED_SECRET_CASES,
   WORKABILITY_CASES,
 } from "./cases/input-paths";
@@ -41,6 +42,7 @@ const CASES: readonly BadInputCase[] = [
   ...WORKABILITY_CASES,
   ...CLASH_CASES,
   ...VERSIONED_SECRET_CASES,
+  ...PROVIDER_CLOUD_CASES,
 ];
 
 /** What building the case and synthesizing it with every validation throws, if anything. */

@@ -3,6 +3,8 @@ import { KeyVault } from "@cdktf/provider-azurerm/lib/key-vault";
 import { KeyVaultSecret } from "@cdktf/provider-azurerm/lib/key-vault-secret";
 import { TerraformStack } from "cdktf";
 import {
+  AzapiEnvironment,
+  AzapiProvider,
   ExportOption,
   ExportPipeline,
   ExportPipelineRun,
@@ -26,6 +28,7 @@ import {
   exportPipeline,
   importPipeline,
   ownedContainer,
+  registry,
   sensitiveVariable,
   vault,
 } from "../support";
@@ -339,5 +342,35 @@ export const VERSIONED_SECRET_CASES: readonly BadInputCase[] = [
     },
     path: "test/Secret",
     value: "${azurerm_key_vault_secret.Mine.id}",
+  },
+];
+
+const USGOV_CONTAINER_URL = "https://accountname.blob.core.usgovcloudapi.net/containername";
+const USGOV_SECRET_URI = "https://myvault.vault.usgovcloudapi.net/secrets/acrexportsas";
+
+/** A US Government export pipeline, container and secret, created through `provider`. */
+function usGovExport(s: TerraformStack, provider?: AzapiProvider) {
+  return exportPipeline(s, {
+    registry: registry(s, "usgovvirginia"),
+    container: TransferContainer.fromUrl(s, "Container", USGOV_CONTAINER_URL),
+    storageAccess: StorageAccess.sasToken(
+      SasTokenSecret.fromSecretUri(s, "Secret", USGOV_SECRET_URI),
+    ),
+    provider,
+  });
+}
+
+/** Pipelines bound to an azapi provider of another cloud than their location's. */
+export const PROVIDER_CLOUD_CASES: readonly BadInputCase[] = [
+  {
+    name: "US Government pipeline through a public-cloud azapi provider",
+    build: (s) =>
+      usGovExport(
+        s,
+        new AzapiProvider(s, "Public", { alias: "public", environment: AzapiEnvironment.PUBLIC }),
+      ),
+    path: "test/Export",
+    value: '"usgovvirginia"',
+    atStackValidation: true,
   },
 ];
