@@ -3,6 +3,7 @@ import { GrantPrincipal } from "../grants/principal";
 import { TransferGrant } from "../grants/transfer-grant";
 import { ISasTokenSecret } from "../secrets/secret";
 import { fail } from "../validation/check";
+import { shownRef } from "../private/keys";
 import { TransferPipelineProps } from "./transfer-pipeline-props";
 
 /** An owned pipeline, as its grants need it. */
@@ -25,7 +26,7 @@ export function pipelineGrants(
   if (secret) return [secret.grantRead(principal, { azurermProvider: props.azurermProvider })];
   const container = props.container;
   if (!container.containerResourceId) {
-    fail(pipeline, "container", container.containerUrl, {
+    fail(pipeline, "container", shownRef(container.containerUrl, container.containerKey), {
       problem: "has no known storage account, so its role assignment cannot be made",
       rule: "managed-identity mode grants the pipeline identity a Storage Blob Data role on the container",
       fix: "pass storageAccount to TransferContainer.fromUrl, or use TransferContainer.fromContainerResourceId",

@@ -120,18 +120,28 @@ export interface CloudFacts {
   readonly location: string;
   /** The container's cloud and URL. */
   readonly containerCloud: AzureCloud;
-  /** The container URL, shown as the value. */
+  /** The container as shown in messages: its URL, or its construct path when the URL is a token. */
   readonly containerUrl: string;
+  /**
+   * Whether the container's cloud is only the default (its storage account's cloud is not set).
+   * @default false
+   */
+  readonly containerCloudDefaulted?: boolean;
   /**
    * The secret's cloud, when known.
    * @default unknown: not checked
    */
   readonly secretCloud?: AzureCloud;
   /**
-   * The secret URI, shown as the value.
+   * The secret as shown in messages: its URI, or its construct path when the URI is a token.
    * @default none
    */
   readonly secretUri?: string;
+  /**
+   * Whether the secret's cloud is only the default (its vault's cloud is not set).
+   * @default false
+   */
+  readonly secretCloudDefaulted?: boolean;
 }
 
 /** A pipeline, its container and its secret are in one cloud. */
@@ -147,12 +157,40 @@ export function cloudFinding(facts: CloudFacts): Finding | undefined {
     },
   });
   if (facts.containerCloud !== cloud) {
-    return mismatch("container", facts.containerCloud, facts.containerUrl);
+    return facts.containerCloudDefaulted
+      ? cloudNotSet("container", facts.containerUrl, "storage account", facts.location)
+      : mismatch("container", facts.containerCloud, facts.containerUrl);
   }
   if (facts.secretCloud && facts.secretCloud !== cloud) {
-    return mismatch("storageAccess", facts.secretCloud, facts.secretUri);
+    return facts.secretCloudDefaulted
+      ? cloudNotSet("storageAccess", facts.secretUri, "vault", facts.location)
+      : mismatch("storageAccess", facts.secretCloud, facts.secretUri);
   }
   return undefined;
+}
+
+/** A reference in the public cloud only because its cloud was not set: the fix names the prop. */
+function cloudNotSet(
+  subject: string,
+  value: unknown,
+  holder: "vault" | "storage account",
+  location: string,
+): Finding {
+  const cloud = cloudOfLocation(location);
+  const key = Object.entries(AzureCloud).find(([, v]) => v === cloud)![0];
+  const where =
+    holder === "vault"
+      ? "KeyVaultRef.fromKeyVaultId(..., { accessModel, cloud }), KeyVaultRef.fromKeyVault(vault, { cloud }) or SasTokenSecret.fromSecretResourceId(..., { accessModel, cloud })"
+      : "StorageAccountRef.fromStorageAccountId(..., { cloud }), StorageAccountRef.fromStorageAccount(account, { cloud }) or TransferContainer.fromContainerResourceId(..., { cloud })";
+  return {
+    subject,
+    value,
+    violation: {
+      problem: `is in the public cloud only by default (its ${holder}'s cloud is not set), but the pipeline's location "${location}" is in ${cloud}`,
+      rule: `a pipeline, its container and its secret are in one cloud; a ${holder} referenced without cloud is taken to be in the public cloud`,
+      fix: `set cloud: AzureCloud.${key} where the ${holder} is referenced: ${where}`,
+    },
+  };
 }
 
 /** An export pipeline needs a registry whose export policy is not disabled. */

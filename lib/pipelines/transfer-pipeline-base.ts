@@ -1,7 +1,6 @@
 import { ITerraformDependable, Token } from "cdktf";
 import { Construct } from "constructs";
 import { DEFAULT_TRANSFER_API_VERSION } from "../arm/api-versions";
-import { AzureCloud } from "../arm/clouds";
 import { PipelineStorageBody } from "../arm/bodies";
 import { checkTransferName } from "../arm/names";
 import { TransferSide, optionsRule } from "../arm/options";
@@ -10,7 +9,7 @@ import { StorageAccessMode } from "../arm/storage-access-mode";
 import { AzapiResource } from "../azapi/resource";
 import { azapiSchemaSettings } from "../azapi/schema-settings";
 import { GrantPrincipal } from "../grants/principal";
-import { keyOf } from "../private/keys";
+import { keyOf, shownRef } from "../private/keys";
 import { Ledger } from "../private/ledger";
 import { ITransferContainer } from "../references/transfer-container";
 import { check, expectShape, fail } from "../validation/check";
@@ -26,6 +25,8 @@ import {
 import { pipelineGrants } from "./pipeline-grants";
 import { cloudFinding, providerCloudFinding, storageRoleFinding } from "./pipeline-rules";
 import { azapiProviderOf, providerEnvironment } from "../private/provider-cloud";
+import { cloudDefaulted } from "../private/defaulted-cloud";
+import { ISasTokenSecret } from "../secrets/secret";
 import { TransferValidationError } from "../validation/error";
 import { TransferPipelineProps } from "./transfer-pipeline-props";
 
@@ -82,7 +83,7 @@ export abstract class TransferPipelineBase extends PipelineBase {
     const location = pipelineLocation(this, props);
     const identity = pipelineIdentity(this, props);
     const secret = storageSecret(this, props, this.apiVersion, this.needsDelete(props));
-    this.checkClouds(location, props, secret?.cloud, secret?.secretUri);
+    this.checkClouds(location, props, secret);
     if (!Token.isUnresolved(location)) {
       // The stack's default provider may be declared after the pipeline: checked at synth.
       this.node.addValidation({ validate: () => this.providerCloudErrors(location, props) });
@@ -152,18 +153,20 @@ export abstract class TransferPipelineBase extends PipelineBase {
   private checkClouds(
     location: string,
     props: TransferPipelineProps,
-    secretCloud: AzureCloud | undefined,
-    secretUri: string | undefined,
+    secret: ISasTokenSecret | undefined,
   ): void {
     if (Token.isUnresolved(location)) return;
+    const container = props.container;
     failOn(
       this,
       cloudFinding({
         location,
-        containerCloud: props.container.cloud,
-        containerUrl: props.container.containerUrl,
-        secretCloud,
-        secretUri,
+        containerCloud: container.cloud,
+        containerUrl: shownRef(container.containerUrl, container.containerKey),
+        containerCloudDefaulted: cloudDefaulted(container),
+        secretCloud: secret?.cloud,
+        secretUri: secret && shownRef(secret.secretUri, secret.secretKey),
+        secretCloudDefaulted: cloudDefaulted(secret),
       }),
     );
   }

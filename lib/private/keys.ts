@@ -33,3 +33,11 @@ export function claimName(
   const scoped = parentKey.includes("${") ? Ledger.stackKey(claimant, key) : key;
   return Ledger.of(claimant).claim(scoped, claimant);
 }
+
+/**
+ * A reference as messages show it: the URL, URI or ID as the user gave it when literal, else its
+ * key (the construct path, for the library's own references), never a token.
+ */
+export function shownRef(literal: string, key: string | undefined): string {
+  return Token.isUnresolved(literal) ? (key ?? literal) : literal;
+}

@@ -2,6 +2,7 @@ import { DataAzurermKeyVault } from "@cdktf/provider-azurerm/lib/data-azurerm-ke
 import { KeyVault } from "@cdktf/provider-azurerm/lib/key-vault";
 import { Token } from "cdktf";
 import { lastSegment } from "../private/token-ids";
+import { markCloud } from "../private/defaulted-cloud";
 import { Construct, IConstruct } from "constructs";
 import { AzureCloud } from "../arm/clouds";
 import { KEY_VAULT_ID, parseResourceId, resourceIdRule } from "../arm/resource-ids";
@@ -62,15 +63,18 @@ export class KeyVaultRef {
     const rbac = vault.rbacAuthorizationEnabledInput ?? vault.enableRbacAuthorizationInput;
     // From a config, "true" is a string Terraform reads as true: refused, never read as false.
     if (typeof rbac === "string") expectShape(vault, "rbac_authorization_enabled", rbac, "boolean");
-    return {
-      keyVaultId: vault.id,
-      vaultName: vault.nameInput ?? vault.name,
-      accessModel: rbac === true ? KeyVaultAccessModel.RBAC : KeyVaultAccessModel.ACCESS_POLICY,
-      cloud:
-        expectEnum(vault, "cloud", options?.cloud, AzureCloud, "AzureCloud", false) ??
-        AzureCloud.PUBLIC,
-      vaultKey: vault.node.path,
-    };
+    return markCloud<IKeyVaultRef>(
+      {
+        keyVaultId: vault.id,
+        vaultName: vault.nameInput ?? vault.name,
+        accessModel: rbac === true ? KeyVaultAccessModel.RBAC : KeyVaultAccessModel.ACCESS_POLICY,
+        cloud:
+          expectEnum(vault, "cloud", options?.cloud, AzureCloud, "AzureCloud", false) ??
+          AzureCloud.PUBLIC,
+        vaultKey: vault.node.path,
+      },
+      options?.cloud === undefined,
+    );
   }
 
   /** A vault read with azurerm's `DataAzurermKeyVault`. */
@@ -86,13 +90,16 @@ export class KeyVaultRef {
       "pass an azurerm DataAzurermKeyVault of this app, or use KeyVaultRef.fromKeyVaultId",
     );
     const checked = importOptions(vault, options);
-    return {
-      keyVaultId: vault.id,
-      vaultName: vault.nameInput ?? vault.name,
-      accessModel: checked.accessModel,
-      cloud: checked.cloud ?? AzureCloud.PUBLIC,
-      vaultKey: vault.node.path,
-    };
+    return markCloud<IKeyVaultRef>(
+      {
+        keyVaultId: vault.id,
+        vaultName: vault.nameInput ?? vault.name,
+        accessModel: checked.accessModel,
+        cloud: checked.cloud ?? AzureCloud.PUBLIC,
+        vaultKey: vault.node.path,
+      },
+      checked.cloud === undefined,
+    );
   }
 
   /** A vault made elsewhere, by ARM resource ID (validated unless it is a token). */
@@ -131,6 +138,7 @@ class ImportedKeyVault extends Construct implements IKeyVaultRef {
     this.vaultName = parsed?.name ?? lastSegment(keyVaultId);
     this.accessModel = options.accessModel;
     this.cloud = options.cloud ?? AzureCloud.PUBLIC;
+    markCloud(this, options.cloud === undefined);
     this.vaultKey = parsed ? keyVaultId.toLowerCase() : this.node.path;
   }
 }

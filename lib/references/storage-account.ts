@@ -4,6 +4,7 @@ import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { AzureCloud } from "../arm/clouds";
 import { STORAGE_ACCOUNT_ID, resourceIdRule } from "../arm/resource-ids";
+import { markCloud } from "../private/defaulted-cloud";
 import { RESOURCE_GROUP_SEGMENT, idSegment, lastSegment } from "../private/token-ids";
 import {
   check,
@@ -87,14 +88,17 @@ function accountRef(
     "pass an azurerm storage account of this app, or use StorageAccountRef.fromStorageAccountId",
   );
   expectShape(account, "options", options, "object", false);
-  return {
-    storageAccountId: account.id,
-    accountName: account.nameInput ?? account.name,
-    cloud:
-      expectEnum(account, "cloud", options?.cloud, AzureCloud, "AzureCloud", false) ??
-      AzureCloud.PUBLIC,
-    primaryConnectionString: account.primaryConnectionString,
-  };
+  return markCloud<IStorageAccountRef>(
+    {
+      storageAccountId: account.id,
+      accountName: account.nameInput ?? account.name,
+      cloud:
+        expectEnum(account, "cloud", options?.cloud, AzureCloud, "AzureCloud", false) ??
+        AzureCloud.PUBLIC,
+      primaryConnectionString: account.primaryConnectionString,
+    },
+    options?.cloud === undefined,
+  );
 }
 
 class ImportedStorageAccount extends Construct implements IStorageAccountRef {
@@ -124,6 +128,7 @@ class ImportedStorageAccount extends Construct implements IStorageAccountRef {
     this.cloud =
       expectEnum(this, "cloud", this.options.cloud, AzureCloud, "AzureCloud", false) ??
       AzureCloud.PUBLIC;
+    markCloud(this, this.options.cloud === undefined);
   }
 
   /** Read with data.azurerm_storage_account, declared on first use. */

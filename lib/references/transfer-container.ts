@@ -13,6 +13,7 @@ import { idPrefix, idSegment } from "../private/token-ids";
 import { IStorageAccountRef, StorageAccountRef } from "./storage-account";
 import { check, expectProps, expectProvider, expectShape, fail } from "../validation/check";
 import { claimName, keyOf } from "../private/keys";
+import { cloudDefaulted, markCloud } from "../private/defaulted-cloud";
 import { BlobAccessGrantOptions, grantContainerAccess } from "../grants/container-access";
 import { GrantPrincipal, expectPrincipal } from "../grants/principal";
 import { TransferGrant } from "../grants/transfer-grant";
@@ -125,13 +126,15 @@ export class TransferContainer extends Construct implements ITransferContainer {
       accountId,
       options ?? {},
     );
-    return new ExistingContainer(
+    const container = new ExistingContainer(
       holder,
       "Container",
       containerUrl(account.accountName, name, account.cloud),
       account,
       containerResourceId,
     );
+    // Its URL is built from the account's cloud, so the cloud is as given (or defaulted) there.
+    return markCloud(container, cloudDefaulted(account));
   }
 
   public readonly containerUrl: string;
@@ -157,6 +160,7 @@ export class TransferContainer extends Construct implements ITransferContainer {
     this.claimContainerName(props.storageAccount);
     this.storageAccount = props.storageAccount;
     this.cloud = props.storageAccount.cloud;
+    markCloud(this, cloudDefaulted(props.storageAccount));
     this.resource = new StorageContainer(this, "Resource", {
       name: props.containerName,
       storageAccountId: props.storageAccount.storageAccountId,
@@ -224,6 +228,7 @@ class ExistingContainer extends Construct implements ITransferContainer {
     const parsed = Token.isUnresolved(url) ? undefined : parseContainerUrl(url);
     this.containerName = parsed?.containerName ?? idSegment(url, 3);
     this.cloud = parsed?.cloud ?? storageAccount?.cloud ?? AzureCloud.PUBLIC;
+    markCloud(this, !parsed && (!storageAccount || cloudDefaulted(storageAccount)));
     this.containerResourceId =
       containerResourceId ??
       (storageAccount &&

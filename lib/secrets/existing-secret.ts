@@ -6,6 +6,7 @@ import { TransferGrant } from "../grants/transfer-grant";
 import { AzureCloud } from "../arm/clouds";
 import { ParsedSecretUri, checkSecretUri, parseSecretUri, secretUri } from "../arm/key-vault";
 import { resolveIn } from "../private/resolve";
+import { cloudDefaulted, markCloud } from "../private/defaulted-cloud";
 import { IKeyVaultRef } from "../references/key-vault";
 import { idSegment } from "../private/token-ids";
 import { check, expectProvider, expectShape, fail } from "../validation/check";
@@ -39,6 +40,7 @@ export class ExistingSecret extends Construct implements ISasTokenSecret {
     const parsed = Token.isUnresolved(uri) ? undefined : parseSecretUri(uri);
     this.refuseVersion(uri, parsed);
     this.cloud = parsed?.cloud ?? keyVault?.cloud;
+    markCloud(this, !parsed && cloudDefaulted(keyVault));
     this.secretKey = parsed
       ? `${parsed.vaultName}/${parsed.secretName}`.toLowerCase()
       : this.node.path;

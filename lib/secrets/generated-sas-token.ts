@@ -5,6 +5,7 @@ import { Construct } from "constructs";
 import { SHORT_EXPIRY_DAYS, checkUtcTimestamp, daysUntil, expiryRule } from "../arm/dates";
 import { TransferSide } from "../arm/options";
 import { check, expectShape, fail } from "../validation/check";
+import { shownRef } from "../private/keys";
 // Types only: sas-token.ts makes this class, so a value import back would be a cycle.
 import type { ISasTokenSource, SasTokenBinding, SasTokenSecretConfig } from "./sas-token";
 import {
@@ -67,7 +68,8 @@ export class GeneratedSasToken implements ISasTokenSource {
     expectShape(secret, "token.allowDelete", allowDelete, "boolean", false);
     const account = generated.container.storageAccount;
     if (!account) {
-      fail(secret, "token.container", generated.container.containerUrl, {
+      const container = generated.container;
+      fail(secret, "token.container", shownRef(container.containerUrl, container.containerKey), {
         problem: "has no known storage account, so no SAS can be generated for it",
         rule: "a generated SAS needs the container's storage account (for its connection string)",
         fix: "give the container a storageAccount, or make it with new TransferContainer(...)",

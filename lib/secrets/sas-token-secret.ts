@@ -13,6 +13,7 @@ import { GeneratedTokenScope, ISasTokenSecret } from "./secret";
 import { ExistingSecret } from "./existing-secret";
 import { idPrefix, idSegment } from "../private/token-ids";
 import { claimName, keyOf } from "../private/keys";
+import { cloudDefaulted, markCloud } from "../private/defaulted-cloud";
 import { check, expectProps, expectProvider, expectShape, fail } from "../validation/check";
 
 /** Props of a new SAS token secret. */
@@ -91,12 +92,14 @@ export class SasTokenSecret extends Construct implements ISasTokenSecret {
           },
     );
     const vault = KeyVaultRef.fromKeyVaultId(holder, "Vault", vaultId, options);
-    return new ExistingSecret(
+    const secret = new ExistingSecret(
       holder,
       "Secret",
       secretUri(vault.vaultName, name, vault.cloud),
       vault,
     );
+    // Its URI is built from the vault's cloud, so the cloud is as given (or defaulted) there.
+    return markCloud(secret, cloudDefaulted(vault));
   }
 
   public readonly secretUri: string;
@@ -135,6 +138,7 @@ export class SasTokenSecret extends Construct implements ISasTokenSecret {
     this.claimSecretName(props.keyVault, props.secretName);
     this.keyVault = props.keyVault;
     this.cloud = props.keyVault.cloud;
+    markCloud(this, cloudDefaulted(props.keyVault));
     const { resource, generatedFor } = props.token._bind(this, {
       keyVaultId: props.keyVault.keyVaultId,
       name: props.secretName,

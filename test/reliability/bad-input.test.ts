@@ -13,9 +13,11 @@ import { CONTAINER_NAME_CASES, CONTAINER_URL_CASES, RUN_INPUT_CASES } from "./ca
 import { UNTYPED_CASES } from "./cases/untyped";
 import {
   CLASH_CASES,
+  CLOUD_NOT_SET_CASES,
   CONFIG_VALUE_CASES,
   MISSING_INPUT_CASES,
   PROVIDER_CLOUD_CASES,
+  TOKEN_VALUE_CASES,
   VERSIONED_SECRET_CASES,
   WORKABILITY_CASES,
 } from "./cases/input-paths";
@@ -43,6 +45,8 @@ const CASES: readonly BadInputCase[] = [
   ...CLASH_CASES,
   ...VERSIONED_SECRET_CASES,
   ...PROVIDER_CLOUD_CASES,
+  ...CLOUD_NOT_SET_CASES,
+  ...TOKEN_VALUE_CASES,
 ];
 
 /** What building the case and synthesizing it with every validation throws, if anything. */

@@ -374,3 +374,68 @@ export const PROVIDER_CLOUD_CASES: readonly BadInputCase[] = [
     atStackValidation: true,
   },
 ];
+
+/** Sovereign pipelines beside references whose cloud was never set: the fix names `cloud`. */
+export const CLOUD_NOT_SET_CASES: readonly BadInputCase[] = [
+  {
+    name: "new secret in a vault given by ID without cloud, for a US Government pipeline",
+    build: (s) =>
+      exportPipeline(s, {
+        registry: registry(s, "usgovvirginia"),
+        container: TransferContainer.fromUrl(s, "Container", USGOV_CONTAINER_URL),
+        storageAccess: StorageAccess.sasToken(
+          new SasTokenSecret(s, "Secret", {
+            keyVault: vault(s),
+            secretName: "acrsas",
+            token: SasToken.fromVariable(sensitiveVariable(s, "sas"), 1),
+          }),
+        ),
+      }),
+    path: "test/Export",
+    value: 'storageAccess "test/Secret"',
+  },
+  {
+    name: "new container in a storage account given by ID without cloud, for a US Government pipeline",
+    build: (s) =>
+      importPipeline(s, {
+        registry: registry(s, "usgovvirginia"),
+        container: ownedContainer(s),
+        storageAccess: StorageAccess.managedIdentity(),
+      }),
+    path: "test/Import",
+    value: 'container "test/Container"',
+  },
+  {
+    name: "secret by resource ID without cloud, for a US Government pipeline",
+    build: (s) =>
+      exportPipeline(s, {
+        registry: registry(s, "usgovvirginia"),
+        container: TransferContainer.fromUrl(s, "Container", USGOV_CONTAINER_URL),
+        storageAccess: StorageAccess.sasToken(
+          SasTokenSecret.fromSecretResourceId(s, "Secret", `${ids.VAULT_ID}/secrets/acrsas`, {
+            accessModel: KeyVaultAccessModel.RBAC,
+          }),
+        ),
+      }),
+    path: "test/Export",
+    value: "its vault's cloud is not set",
+  },
+];
+
+/** Values only known at apply time are never shown as tokens: the construct is named instead. */
+export const TOKEN_VALUE_CASES: readonly BadInputCase[] = [
+  {
+    name: "managed identity on a container given by a token URL and no storage account",
+    build: (s) =>
+      exportPipeline(s, {
+        container: TransferContainer.fromUrl(
+          s,
+          "Container",
+          sensitiveVariable(s, "url").stringValue,
+        ),
+        storageAccess: StorageAccess.managedIdentity(),
+      }),
+    path: "test/Export",
+    value: 'container "test/Container"',
+  },
+];
