@@ -15,6 +15,12 @@ const SECRET_URI = /^https:\/\/([^./]+)\.vault\.[^/]+\/secrets\/([^/?#]+)/i;
 const BLOB_HOST = /^https:\/\/(.+?)\.blob\./i;
 const CONTAINERS_SEGMENT = "/blobservices/default/containers/";
 const IDENTITY_RESOURCE_TYPE = "microsoft.managedidentity/userassignedidentities";
+/** The last `${...}` of a template, when it ends it. */
+const TRAILING_REFERENCE = /\$\{[^${}]+\}$/;
+/** `${element(split("/", <url>), 3)}`: the container name segment of a URL expression. */
+const URL_SEGMENT = /^\$\{element\(split\("\/", (.+)\), 3\)\}$/;
+/** A bare Terraform reference, as it appears inside a function call. */
+const BARE_REFERENCE = /^(?:data\.)?[A-Za-z][\w-]*\.[A-Za-z_][\w-]*\.[\w.[\]-]+$/;
 /** Built-in role definition GUIDs, for assignments by role_definition_id. */
 const ROLE_NAMES_BY_ID: Readonly<Record<string, string>> = {
   "4633458b-17de-408a-b874-0445c86b69e6": KEY_VAULT_SECRETS_USER,
@@ -130,10 +136,16 @@ export class StackKeys extends References {
     return vault ? { kind: "vault", vault } : { kind: "other" };
   }
 
-  /** The container a pipeline's uri names. */
+  /**
+   * The container a pipeline's uri names: a literal URL, a reference to an
+   * `azurerm_storage_container` (its `id` is the URL), or a template ending in one's `name`
+   * (`${azurerm_storage_account.A.primary_blob_endpoint}${azurerm_storage_container.C.name}`).
+   */
   public containerOfUri(uri: string): ContainerKey {
     const ref = this.parse(uri);
     if (ref && terraformType(ref) === "azurerm_storage_container") return this.containerOf(ref);
+    const last = this.parse(TRAILING_REFERENCE.exec(uri)?.[0]);
+    if (last && terraformType(last) === "azurerm_storage_container") return this.containerOf(last);
     const trimmed = uri.replace(/\/+$/, "");
     const host = BLOB_HOST.exec(trimmed);
     return {
@@ -147,9 +159,15 @@ export class StackKeys extends References {
     if (ref && terraformType(ref) === "azurerm_storage_container") return this.containerOf(ref);
     const at = typeof scope === "string" ? scope.toLowerCase().lastIndexOf(CONTAINERS_SEGMENT) : -1;
     if (typeof scope !== "string" || at < 0) return undefined;
+    const name = scope.slice(at + CONTAINERS_SEGMENT.length);
+    // The library writes the name of a container given by a token URL as the URL's 4th segment.
+    const url = URL_SEGMENT.exec(name);
+    const ofUrl = url ? this.containerOfUri(urlTemplate(url[1])) : undefined;
     return {
-      name: this.nameKey(scope.slice(at + CONTAINERS_SEGMENT.length)) ?? scope,
-      account: this.idNameKey(scope.slice(0, at), ACCOUNT_ID, ["azurerm_storage_account"]),
+      name: ofUrl?.name ?? this.nameKey(name) ?? scope,
+      account:
+        this.idNameKey(scope.slice(0, at), ACCOUNT_ID, ["azurerm_storage_account"]) ??
+        ofUrl?.account,
     };
   }
 
@@ -162,4 +180,38 @@ export class StackKeys extends References {
         this.nameKey(block.storage_account_name),
     };
   }
+}
+
+/**
+ * A URL expression inside a function call (a bare reference, a quoted template, or
+ * `join("", [...])` of those) as the template JSON writes it (`${...}` around references).
+ */
+function urlTemplate(expression: string): string {
+  const e = expression.trim();
+  if (BARE_REFERENCE.test(e)) return `\${${e}}`;
+  if (e.startsWith('"') && e.endsWith('"')) return JSON.parse(e) as string;
+  const join = /^join\("", \[(.*)\]\)$/.exec(e);
+  if (!join) return `\${${e}}`;
+  return splitArguments(join[1]).map(urlTemplate).join("");
+}
+
+/** The comma-separated items of a list body, with commas inside strings or calls left alone. */
+function splitArguments(body: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === "\\" && quoted) i++;
+    else if (c === '"') quoted = !quoted;
+    else if (!quoted && "([{".includes(c)) depth++;
+    else if (!quoted && ")]}".includes(c)) depth--;
+    else if (!quoted && depth === 0 && c === ",") {
+      items.push(body.slice(start, i));
+      start = i + 1;
+    }
+  }
+  items.push(body.slice(start));
+  return items.filter((item) => item.trim() !== "");
 }
