@@ -38,7 +38,7 @@ export class TransferValidationError extends Error {
 
 /**
  * The value as it appears in messages: JSON without SAS signatures, constructs by their path,
- * shortened past 200 characters. Never throws, whatever a caller passed.
+ * no unresolved tokens, shortened past 200 characters. Never throws, whatever a caller passed.
  */
 export function describeValue(value: unknown): string {
   let text: string;
@@ -49,6 +49,8 @@ export function describeValue(value: unknown): string {
   } catch {
     text = Object.prototype.toString.call(value);
   }
+  // Callers resolve tokens to expressions; one left inside an object is not shown as a token.
+  text = text.replace(/\$\{TfToken\[[^\]]*\]\}/g, "(known at apply time)");
   return text.length > 200 ? `${text.slice(0, 197)}...` : text;
 }
 

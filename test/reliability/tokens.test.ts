@@ -1,4 +1,4 @@
-import { Testing } from "cdktf";
+import { TerraformVariable, Testing, Token } from "cdktf";
 import { describe, expect, it } from "vitest";
 import {
   IDENTITY_TOKEN_CASES,
@@ -6,7 +6,8 @@ import {
   STORAGE_TOKEN_CASES,
   TokenCase,
 } from "./cases/tokens";
-import { newStack } from "./support";
+import { ValidationMessages } from "../../lib";
+import { exportPipeline, newStack } from "./support";
 
 /**
  * Everywhere a value can be a token. apiVersion is left out: the body's shape depends on it
@@ -29,5 +30,26 @@ describe("unresolved tokens", () => {
       .flatMap((c) => c.node.metadata)
       .filter((m) => /error/i.test(m.type));
     expect(errors).toEqual([]);
+  });
+});
+
+describe("values in messages", () => {
+  it("never shows a token, and never fails on what a caller passed", () => {
+    const token = Token.asString({ resolve: () => "x" });
+    expect(ValidationMessages.describeValue({ uri: token })).toBe(
+      '{"uri":"(known at apply time)"}',
+    );
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    expect(ValidationMessages.describeValue(circular)).toBe("[object Object]");
+    expect(ValidationMessages.describeValue({ stack: newStack() })).toBe('{"stack":"<test>"}');
+  });
+
+  it("shows a token given where a literal is needed as the expression it stands for", () => {
+    const stack = newStack();
+    const variable = new TerraformVariable(stack, "api", { type: "string" });
+    expect(() => exportPipeline(stack, { apiVersion: variable.stringValue })).toThrow(
+      'test/Export: apiVersion "${var.api}" is only known at apply time',
+    );
   });
 });
