@@ -1,10 +1,11 @@
+import { Token } from "cdktf";
 import { Construct } from "constructs";
 import { TransferSide } from "../arm/options";
 import { keyOf } from "../private/keys";
 import { ISasTokenSecret } from "../secrets/secret";
 import { expectShape, check, fail } from "../validation/check";
 import { failOn } from "../validation/finding";
-import { nonEmpty } from "../validation/non-empty";
+import { checkLocation } from "../arm/locations";
 import { generatedTokenFinding, storageAccessFinding } from "./pipeline-rules";
 import { TransferPipelineProps } from "./transfer-pipeline-props";
 
@@ -37,19 +38,15 @@ export function checkPipelineProps(pipeline: Construct, props: TransferPipelineP
   expectShape(pipeline, "pipelineName", props.pipelineName, "string");
 }
 
-/** The pipeline's location: the one given, else the registry's. */
+/**
+ * The pipeline's location: the one given (a region name), else the registry's. A registry's
+ * literal location may be a display name, as azurerm takes it ("West Europe"): it becomes the
+ * region name ("westeurope"), as azurerm itself stores it.
+ */
 export function pipelineLocation(pipeline: Construct, props: TransferPipelineProps): string {
   expectShape(pipeline, "location", props.location, "string", false);
-  check(
-    pipeline,
-    "location",
-    props.location,
-    nonEmpty(
-      "a pipeline's location is an Azure region name",
-      "set it to the registry's region, e.g. \"eastus\", or leave it unset to use the registry's",
-    ),
-  );
-  const location = props.location ?? props.registry.location;
+  check(pipeline, "location", props.location, checkLocation);
+  const location = props.location ?? regionName(props.registry.location);
   if (location === undefined) {
     fail(pipeline, "location", undefined, {
       problem: "is not set and the registry's location is unknown",
@@ -58,6 +55,12 @@ export function pipelineLocation(pipeline: Construct, props: TransferPipelinePro
     });
   }
   return location;
+}
+
+/** A literal location as a region name (lowercase, letters and digits only); tokens as they are. */
+function regionName(location: string | undefined): string | undefined {
+  if (typeof location !== "string" || Token.isUnresolved(location)) return location;
+  return location.toLowerCase().replace(/[^a-z0-9]/g, "") || undefined;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   SECRET_VALUE_CASES,
 } from "./cases/secrets";
 import { CONTAINER_NAME_CASES, CONTAINER_URL_CASES, RUN_INPUT_CASES } from "./cases/storage";
+import { FORMAT_CASES } from "./cases/formats";
 import { UNTYPED_CASES } from "./cases/untyped";
 import { BadInputCase, newStack } from "./support";
 
@@ -29,6 +30,7 @@ const CASES: readonly BadInputCase[] = [
   ...GENERATED_TOKEN_CASES,
   ...GRANT_CASES,
   ...UNTYPED_CASES,
+  ...FORMAT_CASES,
 ];
 
 /** What building the case and synthesizing it with every validation throws, if anything. */
