@@ -9,7 +9,7 @@
 const STRING_TOKEN = /\$\{TfToken\[[a-zA-Z0-9:._-]+\]\}/g;
 
 /** The literal parts and token markers of `value`, in order. */
-function fragments(value: string): { text: string; token: boolean }[] {
+export function fragments(value: string): { text: string; token: boolean }[] {
   const out: { text: string; token: boolean }[] = [];
   let last = 0;
   for (const match of value.matchAll(STRING_TOKEN)) {
