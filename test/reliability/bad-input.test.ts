@@ -11,6 +11,7 @@ import {
 } from "./cases/secrets";
 import { CONTAINER_NAME_CASES, CONTAINER_URL_CASES, RUN_INPUT_CASES } from "./cases/storage";
 import { FORMAT_CASES } from "./cases/formats";
+import { SECRET_BYPASS_CASES } from "./cases/secret-bypasses";
 import { UNTYPED_CASES } from "./cases/untyped";
 import { BadInputCase, newStack } from "./support";
 
@@ -31,6 +32,7 @@ const CASES: readonly BadInputCase[] = [
   ...GRANT_CASES,
   ...UNTYPED_CASES,
   ...FORMAT_CASES,
+  ...SECRET_BYPASS_CASES,
 ];
 
 /** What building the case and synthesizing it with every validation throws, if anything. */

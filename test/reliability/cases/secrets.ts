@@ -28,7 +28,7 @@ import {
 
 const FUTURE_START = "2026-01-01T00:00:00Z";
 const FUTURE_EXPIRY = "2099-01-01T00:00:00Z";
-const SAS_SIGNATURE = "sig=bGVha2VkLXNpZ25hdHVyZQ";
+export const SAS_SIGNATURE = "sig=bGVha2VkLXNpZ25hdHVyZQ";
 
 function badSecretUri(name: string, uri: string): BadInputCase {
   return {
@@ -40,7 +40,7 @@ function badSecretUri(name: string, uri: string): BadInputCase {
 }
 
 /** A new secret "test/Secret" in the vault "test/Vault" holding `token`. */
-function secretWith(s: TerraformStack, token: SasToken, secretName = "acrtransfersas") {
+export function secretWith(s: TerraformStack, token: SasToken, secretName = "acrtransfersas") {
   return new SasTokenSecret(s, "Secret", { keyVault: vault(s), secretName, token });
 }
 
