@@ -166,3 +166,20 @@ export function exportPolicyFinding(
     },
   };
 }
+
+/** A pipeline that deletes source blobs cannot have blob delete taken out of its role. */
+export function blobDeleteFinding(
+  denyBlobDelete: boolean | undefined,
+  needsDelete: boolean,
+): Finding | undefined {
+  if (denyBlobDelete !== true || !needsDelete) return undefined;
+  return {
+    subject: "denyBlobDelete",
+    value: denyBlobDelete,
+    violation: {
+      problem: "takes blob delete away, but DeleteSourceBlobOnSuccess deletes the source blob",
+      rule: "an import pipeline with DeleteSourceBlobOnSuccess needs delete on its container",
+      fix: "leave denyBlobDelete unset, or drop DeleteSourceBlobOnSuccess",
+    },
+  };
+}

@@ -21,7 +21,7 @@ import { PipelineBase } from "./pipeline-base";
 import { PipelineIdentity } from "./pipeline-identity";
 import { checkPipelineProps, pipelineLocation, storageSecret } from "./pipeline-props";
 import { pipelineGrants } from "./pipeline-grants";
-import { cloudFinding } from "./pipeline-rules";
+import { blobDeleteFinding, cloudFinding } from "./pipeline-rules";
 import { TransferPipelineProps } from "./transfer-pipeline-props";
 
 /**
@@ -84,7 +84,9 @@ export abstract class TransferPipelineBase extends PipelineBase {
         resourceIdRule(USER_ASSIGNED_IDENTITY_ID),
       );
     }
-    const secret = storageSecret(this, props, this.apiVersion, this.needsDelete(props));
+    const needsDelete = this.needsDelete(props);
+    const secret = storageSecret(this, props, this.apiVersion, needsDelete);
+    failOn(this, blobDeleteFinding(props.denyBlobDelete, needsDelete));
     this.checkClouds(location, props, secret?.cloud, secret?.secretUri);
     this.registryId = props.registry.registryId;
     this.registryKey = keyOf(this, props.registry.registryKey, props.registry.registryId);
@@ -115,7 +117,8 @@ export abstract class TransferPipelineBase extends PipelineBase {
     this.grantPrincipal = identity._actingPrincipal(this, this.resource);
     this.principalId = this.grantPrincipal.principalId;
     this.principalTenantId = this.grantPrincipal.tenantId;
-    this.grants = pipelineGrants(this, props, secret, this.sideStorageRole(props)).flatMap(
+    const role = this.sideStorageRole(props);
+    this.grants = pipelineGrants(this, props, secret, role, needsDelete).flatMap(
       (grant) => grant.dependables,
     );
   }

@@ -12,6 +12,7 @@ import {
 import { idPrefix, idSegment } from "../private/token-ids";
 import { IStorageAccountRef, StorageAccountRef } from "./storage-account";
 import { check, expectShape } from "../validation/check";
+import { Finding, failOn } from "../validation/finding";
 import { BlobAccessGrantOptions, grantContainerAccess } from "../grants/container-access";
 import { GrantPrincipal } from "../grants/principal";
 import { TransferGrant } from "../grants/transfer-grant";
@@ -198,6 +199,8 @@ class ExistingContainer extends Construct implements ITransferContainer {
       (storageAccount &&
         `${storageAccount.storageAccountId}${CONTAINERS_SEGMENT}${this.containerName}`);
     this.containerKey = parsed ? url.toLowerCase() : this.node.path;
+    if (parsed && storageAccount)
+      failOn(this, accountMismatch(url, parsed.accountName, storageAccount));
   }
 
   /** Gives `principal` a Storage Blob Data role on this one container. */
@@ -207,4 +210,26 @@ class ExistingContainer extends Construct implements ITransferContainer {
   ): TransferGrant {
     return grantContainerAccess(this, principal, options);
   }
+}
+
+/**
+ * A container URL names its storage account; the account given beside it must be that one, or
+ * the body would point at one account while the role lands on another.
+ */
+function accountMismatch(
+  url: string,
+  urlAccount: string,
+  account: IStorageAccountRef,
+): Finding | undefined {
+  const name = account.accountName;
+  if (Token.isUnresolved(name) || name.toLowerCase() === urlAccount.toLowerCase()) return undefined;
+  return {
+    subject: "url",
+    value: url,
+    violation: {
+      problem: `is in the storage account "${urlAccount}", but storageAccount is "${name}"`,
+      rule: "a container's URL and its storageAccount name the same account",
+      fix: `pass the account "${urlAccount}" as storageAccount, or the URL of a container in "${name}"`,
+    },
+  };
 }

@@ -1,0 +1,104 @@
+import { TerraformStack, Testing } from "cdktf";
+import { describe, expect, it } from "vitest";
+import {
+  ExportPipeline,
+  ImportOption,
+  ImportPipeline,
+  PipelineIdentity,
+  StorageAccess,
+  TransferAccess,
+  TransferContainer,
+  UserIdentity,
+} from "../../lib";
+import * as ids from "../support/ids";
+import { testAccount, testRegistry } from "../support/refs";
+import { synthObject } from "../support/stacks";
+
+function roleAssignments(stack: TerraformStack): any[] {
+  return Object.values<any>(synthObject(stack).resource.azurerm_role_assignment ?? {});
+}
+
+function setup() {
+  const stack = new TerraformStack(Testing.app(), "lp");
+  const registry = testRegistry(stack);
+  const container = new TransferContainer(stack, "Blobs", {
+    storageAccount: testAccount(stack),
+    containerName: "transfer",
+  });
+  const identity = PipelineIdentity.userAssigned(
+    UserIdentity.fromIdentityId(stack, "Identity", ids.IDENTITY_ID, {
+      principalId: "11111111-1111-1111-1111-111111111111",
+      tenantId: "22222222-2222-2222-2222-222222222222",
+    }),
+  );
+  const common = { registry, container, storageAccess: StorageAccess.managedIdentity(), identity };
+  return { stack, common };
+}
+
+describe("blob delete in managed-identity mode", () => {
+  it("takes delete out of an export pipeline's Contributor role with an ABAC condition", () => {
+    const { stack, common } = setup();
+    new ExportPipeline(stack, "Export", { ...common, pipelineName: "exportPipeline" });
+    expect(roleAssignments(stack)).toEqual([
+      expect.objectContaining({
+        role_definition_name: "Storage Blob Data Contributor",
+        condition: TransferAccess.NO_BLOB_DELETE_CONDITION,
+        condition_version: "2.0",
+      }),
+    ]);
+  });
+
+  it("keeps delete when the same identity also imports with DeleteSourceBlobOnSuccess", () => {
+    const { stack, common } = setup();
+    new ExportPipeline(stack, "Export", { ...common, pipelineName: "exportPipeline" });
+    new ImportPipeline(stack, "Import", {
+      ...common,
+      pipelineName: "importPipeline",
+      options: [ImportOption.DELETE_SOURCE_BLOB_ON_SUCCESS],
+    });
+    const [assignment, ...rest] = roleAssignments(stack);
+    expect(rest).toEqual([]);
+    expect(assignment.role_definition_name).toBe("Storage Blob Data Contributor");
+    expect(assignment.condition).toBeUndefined();
+    expect(assignment.condition_version).toBeUndefined();
+  });
+
+  it("leaves the condition off when asked, and refuses it where delete is needed", () => {
+    const { stack, common } = setup();
+    new ExportPipeline(stack, "Export", {
+      ...common,
+      pipelineName: "exportPipeline",
+      denyBlobDelete: false,
+    });
+    expect(roleAssignments(stack)[0].condition).toBeUndefined();
+    expect(
+      () =>
+        new ImportPipeline(stack, "Import", {
+          ...common,
+          pipelineName: "importPipeline",
+          options: [ImportOption.DELETE_SOURCE_BLOB_ON_SUCCESS],
+          denyBlobDelete: true,
+        }),
+    ).toThrow(
+      "lp/Import: denyBlobDelete true takes blob delete away, but DeleteSourceBlobOnSuccess deletes the source blob. rule: an import pipeline with DeleteSourceBlobOnSuccess needs delete on its container. fix: leave denyBlobDelete unset, or drop DeleteSourceBlobOnSuccess.",
+    );
+  });
+});
+
+describe("containers given by URL and account", () => {
+  it("refuses a URL in another storage account than the one given", () => {
+    const stack = new TerraformStack(Testing.app(), "lp");
+    expect(() =>
+      TransferContainer.fromUrl(
+        stack,
+        "Blobs",
+        "https://otheraccount.blob.core.windows.net/transfer",
+        {
+          storageAccount: testAccount(stack),
+        },
+      ),
+    ).toThrow(
+      'lp/Blobs: url "https://otheraccount.blob.core.windows.net/transfer" is in the storage account "otheraccount", but storageAccount is "accountname". rule: a container\'s URL and its storageAccount name the same account. fix: pass the account "otheraccount" as storageAccount, or the URL of a container in "accountname".',
+    );
+  });
+});
