@@ -30,6 +30,13 @@ export interface IKeyVaultRef {
    * @default derived from keyVaultId
    */
   readonly vaultKey?: string;
+  /**
+   * True when the vault holds only this app's transfer secrets. An access policy gives `Get` on
+   * every secret of a vault, so a pipeline identity granted one on a vault with other secrets
+   * can read them all: the library warns unless the vault is dedicated.
+   * @default true for a vault declared in this app (its secrets are the app's), false for one referred to by ID or data source (its contents are unknown)
+   */
+  readonly dedicatedToTransfer?: boolean;
 }
 
 /** Options shared by every way of referring to a vault. */
@@ -39,6 +46,11 @@ export interface KeyVaultRefOptions {
    * @default AzureCloud.PUBLIC
    */
   readonly cloud?: AzureCloud;
+  /**
+   * The vault holds only this app's transfer secrets (see IKeyVaultRef.dedicatedToTransfer).
+   * @default true for a vault declared in this app, false for one referred to by ID or data source
+   */
+  readonly dedicatedToTransfer?: boolean;
 }
 
 /** Options for a vault whose access model cannot be read from the app. */
@@ -58,6 +70,7 @@ export class KeyVaultRef {
       accessModel: rbac === true ? KeyVaultAccessModel.RBAC : KeyVaultAccessModel.ACCESS_POLICY,
       cloud: options.cloud ?? AzureCloud.PUBLIC,
       vaultKey: vault.node.path,
+      dedicatedToTransfer: options.dedicatedToTransfer ?? true,
     };
   }
 
@@ -72,6 +85,7 @@ export class KeyVaultRef {
       accessModel: options.accessModel,
       cloud: options.cloud ?? AzureCloud.PUBLIC,
       vaultKey: vault.node.path,
+      dedicatedToTransfer: options.dedicatedToTransfer ?? false,
     };
   }
 
@@ -94,6 +108,7 @@ class ImportedKeyVault extends Construct implements IKeyVaultRef {
   public readonly accessModel: KeyVaultAccessModel;
   public readonly cloud: AzureCloud;
   public readonly vaultKey: string;
+  public readonly dedicatedToTransfer: boolean;
 
   public constructor(
     scope: Construct,
@@ -110,5 +125,6 @@ class ImportedKeyVault extends Construct implements IKeyVaultRef {
     this.accessModel = options.accessModel;
     this.cloud = options.cloud ?? AzureCloud.PUBLIC;
     this.vaultKey = parsed ? keyVaultId.toLowerCase() : this.node.path;
+    this.dedicatedToTransfer = options.dedicatedToTransfer ?? false;
   }
 }

@@ -1,10 +1,15 @@
-import { TerraformStack, Testing } from "cdktf";
+import { TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { synthJson } from "../../lib/testing";
 import { describe, expect, it } from "vitest";
 import {
   ExportPipeline,
   ImportOption,
   ImportPipeline,
+  KeyVaultAccessModel,
+  KeyVaultRef,
   PipelineIdentity,
+  SasToken,
+  SasTokenSecret,
   StorageAccess,
   TransferAccess,
   TransferContainer,
@@ -100,5 +105,96 @@ describe("containers given by URL and account", () => {
     ).toThrow(
       'lp/Blobs: url "https://otheraccount.blob.core.windows.net/transfer" is in the storage account "otheraccount", but storageAccount is "accountname". rule: a container\'s URL and its storageAccount name the same account. fix: pass the account "otheraccount" as storageAccount, or the URL of a container in "accountname".',
     );
+  });
+});
+
+describe("access policies on vaults with other secrets", () => {
+  /** Warnings on the stack's constructs after synth (the check runs as an aspect). */
+  function warnings(stack: TerraformStack): string[] {
+    synthJson(stack);
+    return stack.node
+      .findAll()
+      .flatMap((c) => c.node.metadata)
+      .filter((m) => m.type === "@cdktf/warn")
+      .map((m) => String(m.data))
+      .filter((w) => w.startsWith("this access policy"));
+  }
+
+  function sasPipeline(
+    stack: TerraformStack,
+    vault: ReturnType<typeof KeyVaultRef.fromKeyVaultId>,
+    extraSecret = false,
+  ) {
+    const token = (name: string) =>
+      SasToken.fromVariable(
+        new TerraformVariable(stack, name, { type: "string", sensitive: true }),
+        1,
+      );
+    const secret = new SasTokenSecret(stack, "Secret", {
+      keyVault: vault,
+      secretName: "export-sas",
+      token: token("sas"),
+    });
+    if (extraSecret) {
+      new SasTokenSecret(stack, "Other", {
+        keyVault: vault,
+        secretName: "other-sas",
+        token: token("other"),
+      });
+    }
+    new ExportPipeline(stack, "Export", {
+      registry: testRegistry(stack),
+      pipelineName: "exportPipeline",
+      container: TransferContainer.fromUrl(stack, "Blobs", ids.CONTAINER_URL),
+      storageAccess: StorageAccess.sasToken(secret),
+    });
+  }
+
+  it("warns when the vault's contents are unknown (referred to by ID)", () => {
+    const stack = new TerraformStack(Testing.app(), "av");
+    sasPipeline(
+      stack,
+      KeyVaultRef.fromKeyVaultId(stack, "Vault", ids.VAULT_ID, {
+        accessModel: KeyVaultAccessModel.ACCESS_POLICY,
+      }),
+    );
+    expect(warnings(stack)).toEqual([
+      `this access policy gives its principal Get on every secret in ${ids.VAULT_ID}, not only the SAS token it needs: ` +
+        "the vault is referred to by ID or data source, so its other secrets are unknown. Use an RBAC vault (the library " +
+        "then grants Key Vault Secrets User on the one secret) or a vault that holds only this transfer's secrets, and say so with dedicatedToTransfer: true",
+    ]);
+  });
+
+  it("warns when the vault holds another secret of the app, even when dedicated", () => {
+    const stack = new TerraformStack(Testing.app(), "av");
+    const vault = KeyVaultRef.fromKeyVaultId(stack, "Vault", ids.VAULT_ID, {
+      accessModel: KeyVaultAccessModel.ACCESS_POLICY,
+      dedicatedToTransfer: true,
+    });
+    sasPipeline(stack, vault, true);
+    expect(warnings(stack)).toEqual([
+      expect.stringContaining("the vault also holds 1 other secret(s) of this app (av/Other)"),
+    ]);
+  });
+
+  it("is quiet for a dedicated vault and for RBAC vaults", () => {
+    const dedicated = new TerraformStack(Testing.app(), "av");
+    sasPipeline(
+      dedicated,
+      KeyVaultRef.fromKeyVaultId(dedicated, "Vault", ids.VAULT_ID, {
+        accessModel: KeyVaultAccessModel.ACCESS_POLICY,
+        dedicatedToTransfer: true,
+      }),
+    );
+    expect(warnings(dedicated)).toEqual([]);
+    const rbac = new TerraformStack(Testing.app(), "av");
+    sasPipeline(
+      rbac,
+      KeyVaultRef.fromKeyVaultId(rbac, "Vault", ids.VAULT_ID, {
+        accessModel: KeyVaultAccessModel.RBAC,
+      }),
+      true,
+    );
+    expect(warnings(rbac)).toEqual([]);
   });
 });
