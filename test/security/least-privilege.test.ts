@@ -198,3 +198,31 @@ describe("access policies on vaults with other secrets", () => {
     expect(warnings(rbac)).toEqual([]);
   });
 });
+
+describe("the import trust boundary", () => {
+  function importWarnings(options: ImportOption[], sourceTriggerEnabled?: boolean): string[] {
+    const { stack, common } = setup();
+    const pipeline = new ImportPipeline(stack, "Import", {
+      ...common,
+      pipelineName: "importPipeline",
+      options,
+      sourceTriggerEnabled,
+    });
+    return pipeline.node.metadata
+      .filter((m) => m.type === "@cdktf/warn")
+      .map((m) => String(m.data));
+  }
+
+  it("warns when the source trigger may overwrite tags", () => {
+    expect(importWarnings([ImportOption.OVERWRITE_TAGS])).toEqual([
+      expect.stringMatching(
+        /^the source trigger imports every blob .* anyone who can write to the container can replace this registry's tags/,
+      ),
+    ]);
+  });
+
+  it("is quiet with the trigger off, or without OverwriteTags", () => {
+    expect(importWarnings([ImportOption.OVERWRITE_TAGS], false)).toEqual([]);
+    expect(importWarnings([])).toEqual([]);
+  });
+});
