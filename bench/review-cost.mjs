@@ -53,7 +53,7 @@ function synthApp(outdir) {
         pipelineName: `${name.toLowerCase()}${i}`,
         container: new lib.TransferContainer(stack, `${name}Container${i}`, {
           storageAccount: account,
-          containerName: `${name.toLowerCase()}-${i}`,
+          containerName: `${container}-${i}`,
         }),
         storageAccess: lib.StorageAccess.managedIdentity(),
         identity,
