@@ -4,8 +4,8 @@ import { PlanModel, readPlan } from "../model/read-plan";
 import { SynthesizedStack, readSynthOutput } from "../model/synth-output";
 import { resourcesOfType } from "../model/terraform-json";
 import { ReviewArgs, UsageError } from "./args";
-import { AssignedPlan, buildReview } from "./review/build-review";
-import { renderMarkdown } from "./review/markdown";
+import { AssignedPlan, buildReview } from "./build-review";
+import { renderMarkdown } from "./markdown";
 
 /** What a command prints and its exit code. */
 export interface CommandResult {

@@ -4,7 +4,7 @@ import {
   IdentityModel,
   PipelineRunModel,
   TransferModel,
-} from "../../model/transfer-model";
+} from "../model/transfer-model";
 
 /** How people name the parts of one stack's model. */
 export class StackNames {

@@ -1,5 +1,5 @@
-import { PolicyRecord } from "../../model/policy-results";
-import { SynthAnnotation } from "../../model/synth-output";
+import { PolicyRecord } from "../model/policy-results";
+import { SynthAnnotation } from "../model/synth-output";
 
 /**
  * The review of a synthesized app: what `review --format json` prints, and what the Markdown

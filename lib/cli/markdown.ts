@@ -1,4 +1,4 @@
-import { PolicyRecord, RecordedFinding } from "../../model/policy-results";
+import { PolicyRecord, RecordedFinding } from "../model/policy-results";
 import { Review, StackReview } from "./review";
 
 const SECRET_SOURCES: Readonly<Record<string, string>> = {

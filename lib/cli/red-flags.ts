@@ -1,11 +1,11 @@
-import { asRecord, stringList } from "../../model/json-values";
-import { readAccessPolicy, readRoleAssignment } from "../../model/read-grants";
-import { PlannedChange, PlanModel } from "../../model/read-plan";
-import { isRunType, readRun } from "../../model/read-runs";
-import { sideOf } from "../../model/read-transfer-model";
-import { StackKeys } from "../../model/stack-keys";
-import { TerraformBlock } from "../../model/terraform-json";
-import { Grant } from "../../model/transfer-model";
+import { asRecord, stringList } from "../model/json-values";
+import { readAccessPolicy, readRoleAssignment } from "../model/read-grants";
+import { PlannedChange, PlanModel } from "../model/read-plan";
+import { isRunType, readRun } from "../model/read-runs";
+import { sideOf } from "../model/read-transfer-model";
+import { StackKeys } from "../model/stack-keys";
+import { TerraformBlock } from "../model/terraform-json";
+import { Grant } from "../model/transfer-model";
 import { StackNames } from "./names";
 import { RedFlag } from "./review";
 

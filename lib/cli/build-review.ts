@@ -1,8 +1,8 @@
-import { PlanModel } from "../../model/read-plan";
-import { readPolicyRecord, standingFindings } from "../../model/policy-results";
-import { readTransferModel } from "../../model/read-transfer-model";
-import { SynthesizedStack } from "../../model/synth-output";
-import { TransferModel } from "../../model/transfer-model";
+import { PlanModel } from "../model/read-plan";
+import { readPolicyRecord, standingFindings } from "../model/policy-results";
+import { readTransferModel } from "../model/read-transfer-model";
+import { SynthesizedStack } from "../model/synth-output";
+import { TransferModel } from "../model/transfer-model";
 import { findCopies } from "./copies";
 import { flowchart } from "./flowchart";
 import { StackNames } from "./names";

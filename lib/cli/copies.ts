@@ -1,5 +1,5 @@
-import { TransferSide } from "../../arm/options";
-import { TransferModel } from "../../model/transfer-model";
+import { TransferSide } from "../arm/options";
+import { TransferModel } from "../model/transfer-model";
 import { StackNames } from "./names";
 import { CopyRow } from "./review";
 
