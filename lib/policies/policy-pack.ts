@@ -1,4 +1,4 @@
-import { Annotations, Aspects, IAspect, TerraformStack } from "cdktf";
+import { AnnotationMetadataEntryType, Aspects, IAspect, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
 import { TransferValidationError } from "../validation/error";
 import { recorderOf } from "./policy-recorder";
@@ -91,8 +91,13 @@ export class TransferPolicyPack implements IAspect {
       const message =
         `[${rule.ruleId}] ${detail}. rule: ${rule.message}. fix: ${rule.fix}. ` +
         `To accept it here: TransferSuppressions.add(construct, "${rule.ruleId}", "<reason>")`;
-      if (rule.level === PolicyLevel.ERROR) Annotations.of(node).addError(message);
-      else Annotations.of(node).addWarning(message);
+      // As Annotations.of(node) would, but with no stack trace: the manifest then names no
+      // folder of the machine, and the same app gives the same manifest.json.
+      const level =
+        rule.level === PolicyLevel.ERROR
+          ? AnnotationMetadataEntryType.ERROR
+          : AnnotationMetadataEntryType.WARN;
+      node.node.addMetadata(level, message, { stackTrace: false });
     }
   }
 }
