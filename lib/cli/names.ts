@@ -1,3 +1,4 @@
+import { NO_BLOB_DELETE_CONDITION } from "../arm/roles";
 import {
   ContainerKey,
   Grant,
@@ -57,7 +58,11 @@ export class StackNames {
   /** The role, or the access policy's secret permissions. */
   public static access(grant: Grant): string {
     const target = grant.target;
-    if (target.kind === "role") return target.role;
+    if (target.kind === "role") {
+      if (target.condition === undefined) return target.role;
+      const which = target.condition === NO_BLOB_DELETE_CONDITION ? "no blob delete" : "condition";
+      return `${target.role} (ABAC: ${which})`;
+    }
     const permissions = target.secretPermissions.join(", ") || "none";
     return `access policy: secrets ${permissions}${target.readOnly ? "" : " (and more)"}`;
   }

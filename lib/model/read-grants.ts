@@ -41,7 +41,12 @@ export function readRoleAssignment(keys: StackKeys, address: string, block: Terr
   return {
     address,
     principal: keys.principalKey(block.principal_id),
-    target: { kind: "role", role, scope: keys.roleScope(block.scope) },
+    target: {
+      kind: "role",
+      role,
+      scope: keys.roleScope(block.scope),
+      condition: typeof block.condition === "string" ? block.condition : undefined,
+    },
     description: `role "${role}" on ${String(block.scope)}`,
     scope: String(block.scope ?? ""),
   };

@@ -35,7 +35,13 @@ export interface Grant {
         /** Its secret_permissions, as written. */
         readonly secretPermissions: readonly string[];
       }
-    | { readonly kind: "role"; readonly role: string; readonly scope: RoleScope };
+    | {
+        readonly kind: "role";
+        readonly role: string;
+        readonly scope: RoleScope;
+        /** Its ABAC condition, as written (e.g. the one that denies blob delete). */
+        readonly condition?: string;
+      };
   /** What it grants, in words. */
   readonly description: string;
   /** The scope (role assignments) or key_vault_id (access policies), as written. */

@@ -69,6 +69,15 @@ describe("review <cdktf.out>", () => {
     );
   });
 
+  it("lists grants by principal, scope and role, with the ABAC condition that denies delete", () => {
+    expect(report).toContain(
+      "| system identity of exportAppImages | container contosoplatformxfer/outbound | Storage Blob Data Contributor (ABAC: no blob delete) |",
+    );
+    expect(report).toContain(
+      "| user-assigned id-acr-transfer | vault kv-contoso-platform | access policy: secrets Get |",
+    );
+  });
+
   it("lists the landing zone's policy results, its suppression with the reason, and the synth's warnings", () => {
     expect(report).toContain("| `AcrTransfer-NoContinueOnErrors` | warning | 10 | 0 | 10 |");
     expect(report).toMatch(
