@@ -11,14 +11,14 @@ import {
 
 /**
  * The platform team's transfer policy, checked at every synth: errors fail it, warnings reach
- * the review report. The hub vault belongs to the security team and uses access policies, so
- * the RBAC-vault rule is left out; SAS-mode registries are moving to managed identity, so that
- * rule warns until they have.
+ * the review report. SAS-mode registries are moving to managed identity, so that rule warns
+ * until they have; their secrets must meanwhile sit in an RBAC vault (the hub vault is one).
  */
 export function applyLandingZonePolicy(stack: TerraformStack, transfer: IConstruct): void {
   new TransferPolicyPack({
     rules: [
       TransferRules.managedIdentityStorageOnly({ level: PolicyLevel.WARNING }),
+      TransferRules.rbacVaultsOnly(),
       TransferRules.userAssignedIdentityOnly(),
       TransferRules.noGeneratedSasTokens(),
       TransferRules.sasTokenExpiry({ days: 30 }),

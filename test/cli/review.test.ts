@@ -53,7 +53,10 @@ describe("review <cdktf.out>", () => {
     expect(landingZone).toMatch(/P\d+\["export pipeline<br\/>exportpayments<br\/>SasToken"\]/);
     expect(landingZone).toMatch(/C\d+\[\("container<br\/>contosoxferhub\/payments-outbound"\)\]/);
     expect(landingZone).toMatch(/I\d+\(\["user-assigned identity<br\/>id-acr-transfer"\]\)/);
-    expect(landingZone).toMatch(/I1 ==>\|"access policy: secrets Get"\| V1/);
+    expect(landingZone).toMatch(
+      /S\d+\[\("secret<br\/>acr-payments-export-sas<br\/>in vault kv-contoso-hub"\)\]/,
+    );
+    expect(landingZone).toMatch(/I1 ==>\|"Key Vault Secrets User"\| S\d+/);
     expect(landingZone).toMatch(/I1 ==>\|"Storage Blob Data Reader"\| C\d+/);
   });
 
