@@ -99,6 +99,7 @@ export function secretStack(
   const stack = newStack();
   const accessModel = options.accessModel ?? KeyVaultAccessModel.RBAC;
   if (source === "write-only") writeOnlySecret(stack, accessModel);
+  const expiry = options.expiry ?? "2099-01-01T00:00:00Z";
   if (source === "generated") {
     const account = new StorageAccount(stack, "Account", {
       name: "accountname",
@@ -114,11 +115,7 @@ export function secretStack(
     new SasTokenSecret(stack, "Secret", {
       keyVault: testVault(stack, accessModel),
       secretName: "acrsas",
-      token: SasToken.generateForExport({
-        container,
-        start: "2026-01-01T00:00:00Z",
-        expiry: options.expiry ?? "2099-01-01T00:00:00Z",
-      }),
+      token: SasToken.generateForExport({ container, start: startBefore(expiry), expiry }),
     });
   }
   if (source === "existing") {
@@ -130,6 +127,12 @@ export function secretStack(
     SasTokenSecret.fromSecretUri(stack, "Secret", ids.EXPORT_SECRET_URI);
   }
   return stack;
+}
+
+/** 300 days before `expiry`: generated tokens live at most 365 days. */
+function startBefore(expiry: string): string {
+  const start = new Date(Date.parse(expiry) - 300 * 24 * 60 * 60 * 1000);
+  return start.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 /** A stack with an export pipeline and one run, with or without a rerun token. */
