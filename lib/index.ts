@@ -52,3 +52,4 @@ export { TransferGrant } from "./grants/transfer-grant";
 export { BlobAccessGrantOptions } from "./grants/container-access";
 export { SecretReadGrantOptions } from "./grants/secret-read";
 export { BlobCopyOutput, BlobCopyOutputProps } from "./copy/blob-copy-output";
+export * from "./policies";

@@ -8,6 +8,7 @@ import { ResourceType, exampleResourceId } from "../shared/azure-ids";
 import { addLocalBackend } from "../shared/backend";
 import { addProviders } from "../shared/providers";
 import { LANDING_ZONE_REGISTRIES } from "./config";
+import { applyLandingZonePolicy } from "./policy";
 import { TransferLandingZone } from "./transfer-landing-zone";
 
 const HUB_LOCATION = "eastus";
@@ -75,5 +76,6 @@ export class LandingZoneStack extends TerraformStack {
       sasTokens,
       sasTokenVersion: 1,
     });
+    applyLandingZonePolicy(this, this.transfer);
   }
 }
