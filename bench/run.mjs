@@ -1,9 +1,11 @@
-// `npm run bench`: import cost, synth cost against hand-written resources, and the harness's
-// synthJson against cdktf's Testing.synth, side by side in one run. Not part of the tests.
+// `npm run bench`: import cost, synth cost against hand-written resources, the harness's
+// synthJson against cdktf's Testing.synth, and the review command on a 100-registry app, in one
+// run. Not part of the tests.
 // Each measurement runs in a fresh Node process (see probe.mjs and import-cost.mjs).
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { measureImports } from "./import-cost.mjs";
+import { measureReview } from "./review-cost.mjs";
 import { median, mib, ms, printTable, ratio } from "./stats.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -173,6 +175,9 @@ printTable(
   ],
   harnessRows,
 );
+
+// (d) The review command.
+verdict(...measureReview());
 
 console.log("targets");
 for (const line of verdicts) console.log(`  ${line}`);

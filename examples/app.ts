@@ -1,4 +1,4 @@
-import { App, TerraformStack } from "cdktf";
+import { App, DISABLE_STACK_TRACE_IN_METADATA, TerraformStack } from "cdktf";
 import { addCrossCloud } from "./cross-cloud";
 import { addExistingResources } from "./existing-resources";
 import { addLandingZone } from "./landing-zone";
@@ -27,7 +27,10 @@ export const EXAMPLES: readonly Example[] = [
  * @param outdir where `app.synth()` writes; default: cdktf's (`cdktf.out`, or what the CLI sets)
  */
 export function buildApp(outdir?: string): App {
-  const app = new App(outdir === undefined ? {} : { outdir });
+  // Annotations (warnings, infos) go into manifest.json without the stack traces cdktf adds by
+  // default: those name folders of the machine that synthesized.
+  const context = { [DISABLE_STACK_TRACE_IN_METADATA]: true };
+  const app = new App(outdir === undefined ? { context } : { outdir, context });
   for (const example of EXAMPLES) example.add(app);
   return app;
 }

@@ -51,3 +51,5 @@ export { GrantPrincipal, PipelinePrincipal } from "./grants/principal";
 export { TransferGrant } from "./grants/transfer-grant";
 export { BlobAccessGrantOptions } from "./grants/container-access";
 export { SecretReadGrantOptions } from "./grants/secret-read";
+export { BlobCopyOutput, BlobCopyOutputProps } from "./copy/blob-copy-output";
+export * from "./policies";

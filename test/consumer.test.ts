@@ -170,4 +170,14 @@ describe("the package as a consumer installs it", () => {
       expect.stringMatching(/^Microsoft\.ContainerRegistry\/registries\/pipelineRuns@/),
     ]);
   });
+
+  it("runs the review command from its bin, on what it synthesized", () => {
+    const report = run(
+      join(consumer, "node_modules", ".bin", NAME),
+      ["review", "cdktf.out"],
+      consumer,
+    );
+    expect(report).toMatch(/^# ACR Transfer review\n/);
+    expect(report).toMatch(/^\| export \| `exportToGov` \|/m);
+  });
 });

@@ -307,11 +307,19 @@ describe("examples: landing-zone", () => {
     }
   });
 
-  it("makes exactly one access policy for the shared identity in the shared vault", () => {
-    const policies = resources(stack, "azurerm_key_vault_access_policy");
-    expect(policies.filter((p) => p.object_id === principal)).toHaveLength(1);
-    expect(policies).toHaveLength(1);
-    expect(resources(stack, "azurerm_key_vault_secret").length).toBeGreaterThan(1);
+  it("lets the shared identity read each of its secrets in the shared RBAC vault, and no other", () => {
+    expect(resources(stack, "azurerm_key_vault_access_policy")).toHaveLength(0);
+    const secrets = resources(stack, "azurerm_key_vault_secret");
+    const reads = resources(stack, "azurerm_role_assignment").filter(
+      (r) => r.role_definition_name === "Key Vault Secrets User",
+    );
+    expect(secrets.length).toBeGreaterThan(1);
+    expect(reads).toHaveLength(secrets.length);
+    const secretIds = Object.keys(stack.resource.azurerm_key_vault_secret).map(
+      (name) => `\${azurerm_key_vault_secret.${name}.resource_versionless_id}`,
+    );
+    expect(reads.map((r) => r.principal_id)).toEqual(reads.map(() => principal));
+    expect(reads.map((r) => r.scope).sort()).toEqual(secretIds.sort());
   });
 
   it("makes no duplicate role assignments", () => {

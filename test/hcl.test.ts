@@ -38,9 +38,9 @@ describe("literal strings in azapi bodies survive HCL", () => {
     new ExportPipelineRun(stack, "Run", {
       pipeline,
       runName: "tricky01",
-      blobName: '[nightly] "100%" \\ 2026',
+      blobName: "nightly-2026",
       artifacts: ["samples/hello-world:v1"],
-      rerunToken: "20261126",
+      rerunToken: '[nightly]"100%"\\${x}%{y}',
     });
     const parsed = await synthHclParsed(stack);
     expect(hclBodies(parsed)).toEqual(jsonBodies(stack));

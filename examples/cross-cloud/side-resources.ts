@@ -58,9 +58,11 @@ export class SideResources extends Construct {
       azurermProvider: providers.azurerm,
     });
     this.secret = new SasTokenSecret(this, "Sas", {
+      // Each side's vault holds only its SAS token: an access policy on it grants nothing more.
       keyVault: KeyVaultRef.fromKeyVaultId(this, "KeyVault", keyVaultId(side), {
         accessModel: KeyVaultAccessModel.ACCESS_POLICY,
         cloud: side.cloud,
+        dedicatedToTransfer: true,
       }),
       secretName: props.secretName,
       token: SasToken.fromVariable(

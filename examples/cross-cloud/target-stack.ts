@@ -1,9 +1,14 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { ImportOption, ImportPipeline, StorageAccess, TransferContainer } from "../../lib";
+import {
+  BlobCopyOutput,
+  ImportOption,
+  ImportPipeline,
+  StorageAccess,
+  TransferContainer,
+} from "../../lib";
 import { addLocalBackend } from "../shared/backend";
 import { addProviders } from "../shared/providers";
-import { addBlobCopyOutput } from "./copy-command";
 import { PUBLIC_SIDE, TRANSFER_BLOB_NAME, USGOV_SIDE, containerResourceId } from "./config";
 import { SideResources } from "./side-resources";
 
@@ -34,15 +39,15 @@ export class CrossCloudTargetStack extends TerraformStack {
       provider: providers.azapi,
       azurermProvider: providers.azurerm,
     });
-    addBlobCopyOutput(this, {
+    new BlobCopyOutput(this, "BlobCopy", {
       // The public container is made by the source stack; referring to it by ID gives its URL
       // without a cross-stack reference (and declares nothing).
-      from: TransferContainer.fromContainerResourceId(
+      exportContainer: TransferContainer.fromContainerResourceId(
         this,
         "PublicContainer",
         containerResourceId(PUBLIC_SIDE),
       ),
-      to: side.container,
+      importContainer: side.container,
       blobName: TRANSFER_BLOB_NAME,
     });
   }

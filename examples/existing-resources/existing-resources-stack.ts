@@ -63,8 +63,11 @@ export class ExistingResourcesStack extends TerraformStack {
       exampleResourceId(APP_RG, ResourceType.REGISTRY, "contosodracr"),
       { location: "westus3" },
     );
+    // The platform keeps a vault for transfer tokens only: the one access policy gives the
+    // identity Get on those and nothing else, which dedicatedToTransfer says.
     const vault = KeyVaultRef.fromKeyVaultId(this, "PlatformVault", PLATFORM_VAULT_ID, {
       accessModel: KeyVaultAccessModel.ACCESS_POLICY,
+      dedicatedToTransfer: true,
     });
     const importIdentity = PipelineIdentity.userAssigned(
       // Its principal and tenant IDs are read at plan time (data.azapi_resource).

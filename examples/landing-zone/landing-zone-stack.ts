@@ -8,6 +8,7 @@ import { ResourceType, exampleResourceId } from "../shared/azure-ids";
 import { addLocalBackend } from "../shared/backend";
 import { addProviders } from "../shared/providers";
 import { LANDING_ZONE_REGISTRIES } from "./config";
+import { applyLandingZonePolicy } from "./policy";
 import { TransferLandingZone } from "./transfer-landing-zone";
 
 const HUB_LOCATION = "eastus";
@@ -61,16 +62,20 @@ export class LandingZoneStack extends TerraformStack {
     this.transfer = new TransferLandingZone(this, "Transfer", {
       registries: LANDING_ZONE_REGISTRIES,
       identity: UserIdentity.fromUserAssignedIdentity(this.identity),
-      // The hub vault belongs to the security team: referred to, not managed, here.
+      // The hub vault belongs to the security team: referred to, not managed, here. It holds
+      // other teams' secrets too, so it uses RBAC: each pipeline's identity gets Key Vault
+      // Secrets User on its own SAS token secret only (an access policy would give it Get on
+      // every secret of the vault).
       keyVault: KeyVaultRef.fromKeyVaultId(
         this,
         "HubVault",
         exampleResourceId("rg-security-hub", ResourceType.KEY_VAULT, "kv-contoso-hub"),
-        { accessModel: KeyVaultAccessModel.ACCESS_POLICY },
+        { accessModel: KeyVaultAccessModel.RBAC },
       ),
       storageAccount: StorageAccountRef.fromStorageAccount(storage),
       sasTokens,
       sasTokenVersion: 1,
     });
+    applyLandingZonePolicy(this, this.transfer);
   }
 }

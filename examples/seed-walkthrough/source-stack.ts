@@ -63,9 +63,11 @@ export class SeedSourceStack extends TerraformStack {
     const keyVault = KeyVaultRef.fromKeyVaultId(
       this,
       "KeyVault",
-      // keyVaultName: an existing vault that uses access policies, as the template assumes.
+      // keyVaultName: an existing vault that uses access policies, as the template assumes. An
+      // access policy gives Get on every secret in it: the walkthrough's vault holds only the
+      // transfer's SAS token, which dedicatedToTransfer says (and which silences the warning).
       exampleResourceId(RG, ResourceType.KEY_VAULT, "mysourcevault"),
-      { accessModel: KeyVaultAccessModel.ACCESS_POLICY },
+      { accessModel: KeyVaultAccessModel.ACCESS_POLICY, dedicatedToTransfer: true },
     );
     const sasToken = sasTokenVariable(
       this,

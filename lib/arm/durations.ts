@@ -1,4 +1,3 @@
-import { nonEmpty } from "../validation/non-empty";
 import { Violation } from "../validation/violation";
 
 const GO_DURATION = /^(?:\d+(?:\.\d+)?(?:h|m|s))+$/;
@@ -13,8 +12,29 @@ export function checkTimeout(value: string): Violation | undefined {
   };
 }
 
-/** A rerun token (forceUpdateTag): any non-empty text; changing it re-runs the run. */
-export const checkRerunToken = nonEmpty(
-  "a non-empty string; a new value re-runs the pipeline run in place",
-  "leave it unset, or pass something that changes when you want a re-run (a date, a CI build number)",
-);
+/** Most characters of a rerun token. */
+export const MAX_RERUN_TOKEN_LENGTH = 64;
+
+/**
+ * A rerun token (forceUpdateTag): 1-64 printable ASCII characters without spaces, such as a
+ * date or a CI build number; changing it re-runs the run.
+ */
+export function checkRerunToken(token: string): Violation | undefined {
+  const rule = `1-${MAX_RERUN_TOKEN_LENGTH} printable ASCII characters without spaces; a new value re-runs the pipeline run in place`;
+  if (token.trim() === "") {
+    return {
+      problem: "is empty",
+      rule,
+      fix: "leave it unset, or pass something that changes when you want a re-run (a date, a CI build number)",
+    };
+  }
+  if (token.length <= MAX_RERUN_TOKEN_LENGTH && /^[!-~]+$/.test(token)) return undefined;
+  return {
+    problem:
+      token.length > MAX_RERUN_TOKEN_LENGTH
+        ? `has ${token.length} characters`
+        : "holds spaces, control characters or characters beyond ASCII",
+    rule,
+    fix: 'use a short token such as "2026-11-26" or "build-1234"',
+  };
+}

@@ -4,6 +4,15 @@ export const KEY_VAULT_SECRETS_USER = "Key Vault Secrets User";
 export const STORAGE_BLOB_DATA_CONTRIBUTOR = "Storage Blob Data Contributor";
 /** Role that lets an identity read and list blobs. */
 export const STORAGE_BLOB_DATA_READER = "Storage Blob Data Reader";
+/**
+ * An Azure ABAC condition (version 2.0) that takes blob delete out of a Storage Blob Data role:
+ * for the delete action the expression is false, so the assignment does not allow it; every
+ * other action of the role stays allowed.
+ */
+export const NO_BLOB_DELETE_CONDITION =
+  "((!(ActionMatches{'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/delete'})))";
+/** The condition language version of NO_BLOB_DELETE_CONDITION. */
+export const CONDITION_VERSION = "2.0";
 /** The only secret permission a pipeline identity needs in an access-policy vault. */
 export const SECRET_READ_PERMISSIONS: readonly string[] = ["Get"];
 
@@ -19,6 +28,8 @@ export class TransferAccess {
   public static readonly STORAGE_BLOB_DATA_CONTRIBUTOR = STORAGE_BLOB_DATA_CONTRIBUTOR;
   /** Role to read and list blobs; the constant `STORAGE_BLOB_DATA_READER`. */
   public static readonly STORAGE_BLOB_DATA_READER = STORAGE_BLOB_DATA_READER;
+  /** The condition that denies blob delete; the constant `NO_BLOB_DELETE_CONDITION`. */
+  public static readonly NO_BLOB_DELETE_CONDITION = NO_BLOB_DELETE_CONDITION;
   /** Secret permissions in an access-policy vault; the constant `SECRET_READ_PERMISSIONS`. */
   public static readonly SECRET_READ_PERMISSIONS: string[] = [...SECRET_READ_PERMISSIONS];
 

@@ -102,19 +102,31 @@ export function containerUrl(
   return `https://${accountName}.blob.${cloudEndpoints(cloud).blobSuffix}/${containerName}`;
 }
 
-/** Blob names: 1-1024 characters, not ending with '.' or '/', no control characters. */
+const BLOB_NAME = /^[A-Za-z0-9_~-][A-Za-z0-9._~-]*(?:\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*$/;
+const BLOB_NAME_RULE =
+  "1-1024 characters: letters, digits, '-', '_', '~' and '.', with '/' between path segments; " +
+  "no segment starts with '.', none ends with '.'";
+
+/**
+ * Blob names of transfers: 1-1024 characters of the URL-safe set Azure takes without escaping
+ * (letters, digits, `-`, `_`, `~`, `.`), `/` only between path segments, no segment starting or
+ * ending with `.` (so no `..`). What the service accepts is wider; this is what a blob name in a
+ * run body, a URL and an azcopy command line can carry unescaped and unambiguous.
+ */
 export function checkBlobName(name: string): Violation | undefined {
-  if (
-    name.length >= 1 &&
-    name.length <= 1024 &&
-    !/[.\\/]$/.test(name) &&
-    !/[\u0000-\u001f]/.test(name)
-  ) {
-    return undefined;
-  }
+  const segmentsOk = name.split("/").every((segment) => !segment.endsWith("."));
+  if (name.length <= 1024 && BLOB_NAME.test(name) && segmentsOk) return undefined;
+  const cleaned = name
+    .trim()
+    .replace(/[^A-Za-z0-9._~/-]+/g, "-")
+    .replace(/\/{2,}/g, "/")
+    .replace(/^[./-]+|[./-]+$/g, "");
   return {
-    problem: "is not a valid blob name",
-    rule: "1-1024 characters, no control characters, not ending with '.', '/' or '\\'",
-    fix: 'use a plain name such as "images-2026-11"',
+    problem: name.length > 1024 ? `has ${name.length} characters` : "is not a plain blob name",
+    rule: BLOB_NAME_RULE,
+    fix:
+      cleaned && cleaned !== name
+        ? `use "${cleaned.slice(0, 1024)}"`
+        : 'use a plain name such as "images-2026-11"',
   };
 }

@@ -1,4 +1,10 @@
 import * as cdktf from "cdktf";
+import {
+  escapeTemplateLiterals,
+  hclQuotedContent,
+  isSingleToken,
+  mapStrings,
+} from "../private/terraform-strings";
 
 /** How one Terraform argument is written; drives both JSON and HCL synthesis. */
 export type AttributeKind =
@@ -18,9 +24,12 @@ export type AttributeSpec = Readonly<Record<string, AttributeKind>>;
 /** Values keyed by Terraform argument name (snake_case), undefined when unset. */
 export type AttributeValues = Readonly<Record<string, unknown>>;
 
-/** Terraform JSON: every set argument as it is; a single block is written as an object. */
+/**
+ * Terraform JSON: every set argument, a single block written as an object. Literal text is
+ * escaped for Terraform's templates (`$${`, `%%{`); cdktf tokens stay references.
+ */
 export function toJsonAttributes(values: AttributeValues): Record<string, unknown> {
-  return withoutUndefined(values) as Record<string, unknown>;
+  return mapStrings(withoutUndefined(values), escapeTemplateLiterals) as Record<string, unknown>;
 }
 
 /** A copy of plain objects and arrays with every undefined member left out, at any depth. */
@@ -39,13 +48,18 @@ function isPlainObject(value: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-/** HCL: every set argument with the type information cdktf's HCL renderer needs. */
+/**
+ * HCL: every set argument with the type information cdktf's HCL renderer needs. Strings, lists
+ * and maps go through the renderer's `any` path as finished HCL (see hclStrings), because its
+ * string path writes values with quotes, backslashes or newlines unescaped (a value could close
+ * its string and add attributes) and leaves templates to be evaluated.
+ */
 export function toHclAttributes(
   spec: AttributeSpec,
   values: AttributeValues,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(toJsonAttributes(values))) {
+  for (const [name, value] of Object.entries(withoutUndefined(values) as Record<string, unknown>)) {
     out[name] = hclAttribute(spec[name] ?? "dynamic", value);
   }
   return out;
@@ -53,29 +67,16 @@ export function toHclAttributes(
 
 function hclAttribute(kind: AttributeKind, value: unknown): Record<string, unknown> {
   switch (kind) {
-    case "string":
-      return simple(cdktf.stringToHclTerraform(value), "string");
     case "number":
       return simple(cdktf.numberToHclTerraform(value), "number");
     case "boolean":
       return simple(cdktf.booleanToHclTerraform(value), "boolean");
+    case "string":
     case "stringList":
-      return {
-        value: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(value),
-        isBlock: false,
-        type: "list",
-        storageClassType: "stringList",
-      };
     case "stringMap":
-      return {
-        value: cdktf.hashMapperHcl(cdktf.stringToHclTerraform)(value),
-        isBlock: false,
-        type: "map",
-        storageClassType: "stringMap",
-      };
     case "dynamic":
     case "object":
-      return { value: quoteStrings(value), isBlock: false, type: "any", storageClassType: "any" };
+      return { value: hclStrings(value), isBlock: false, type: "any", storageClassType: "any" };
     case "block":
       return {
         value: toHclBlockBody(value),
@@ -94,22 +95,17 @@ function hclAttribute(kind: AttributeKind, value: unknown): Record<string, unkno
 }
 
 /**
- * cdktf's HCL renderer writes a string of an `any` value bare when it looks like a number or
- * starts with "[", "{" or a quote, and does not escape backslashes: a rerun token "1" would
- * become the number 1. Every literal string is therefore handed over as a finished HCL string
- * literal (which the renderer passes through); references ("${...}") are left to it. Template
- * sequences keep the meaning they have in the JSON output, where strings are templates too.
+ * Every string as cdktf's `any` renderer must receive it to write it unchanged: a lone token as
+ * it is (a reference); otherwise the escaped content of an HCL quoted string, which the renderer
+ * wraps in quotes when it holds `${` (a reference or an escaped template) and takes as finished
+ * HCL when it starts with a quote. A rerun token "1" thus stays the string "1", not the number.
  */
-function quoteStrings(value: unknown): unknown {
-  if (typeof value === "string") {
-    if (value.includes("${")) return value;
-    return JSON.stringify(value);
-  }
-  if (Array.isArray(value)) return value.map(quoteStrings);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, quoteStrings(v)]));
-  }
-  return value;
+function hclStrings(value: unknown): unknown {
+  return mapStrings(value, (text) => {
+    if (isSingleToken(text)) return text;
+    const content = hclQuotedContent(text);
+    return content.includes("${") ? content : `"${content}"`;
+  });
 }
 
 function simple(value: unknown, storageClassType: string): Record<string, unknown> {
@@ -119,9 +115,7 @@ function simple(value: unknown, storageClassType: string): Record<string, unknow
 function toHclBlockBody(value: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, inner] of Object.entries(value as Record<string, unknown>)) {
-    out[name] = Array.isArray(inner)
-      ? hclAttribute("stringList", inner)
-      : hclAttribute(typeof inner === "number" ? "number" : "string", inner);
+    out[name] = hclAttribute(typeof inner === "number" ? "number" : "dynamic", inner);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { Annotations, TerraformProvider } from "cdktf";
 import { IConstruct } from "constructs";
+import { CONDITION_VERSION, NO_BLOB_DELETE_CONDITION } from "../arm/roles";
 import { keyOf } from "../private/keys";
 import { grantOnce } from "./grant-once";
 import { grantedElsewhere } from "./granted-elsewhere";
@@ -11,6 +12,13 @@ import { TransferGrant } from "./transfer-grant";
 export interface BlobAccessGrantOptions {
   /** The Storage Blob Data role, e.g. "Storage Blob Data Reader". */
   readonly roleName: string;
+  /**
+   * Take blob delete out of the role with an ABAC condition (NO_BLOB_DELETE_CONDITION). When
+   * the same principal also needs the role with delete on the container, one assignment
+   * without the condition serves both.
+   * @default false
+   */
+  readonly denyDelete?: boolean;
   /**
    * azurerm provider for the role assignment.
    * @default the stack's default azurerm provider
@@ -69,6 +77,8 @@ export function grantContainerAccess(
       new RoleAssignment(scope, id, {
         scope: roleScope,
         roleDefinitionName: roleName,
+        condition: options.denyDelete ? NO_BLOB_DELETE_CONDITION : undefined,
+        conditionVersion: options.denyDelete ? CONDITION_VERSION : undefined,
         principalId: principal.principalId,
         principalType: "ServicePrincipal",
         description: "ACR Transfer pipeline reaches its blob container",
@@ -76,5 +86,10 @@ export function grantContainerAccess(
       }),
   );
   if (!role) return grantedElsewhere(principal, `"${roleName}"`, roleScope);
+  if (!options.denyDelete && role.conditionInput !== undefined) {
+    // Another consumer asked for the role without delete; this one needs delete: drop the condition.
+    role.resetCondition();
+    role.resetConditionVersion();
+  }
   return TransferGrant.of(role, `"${roleName}" on the container`);
 }

@@ -6,6 +6,7 @@ import { KEY_VAULT_SECRETS_USER, SECRET_READ_PERMISSIONS } from "../arm/roles";
 import { keyOf } from "../private/keys";
 import { IKeyVaultRef, KeyVaultAccessModel } from "../references/key-vault";
 import { watchForDuplicateAccessPolicies } from "./access-policy-check";
+import { recordVaultWideRead } from "./vault-wide-read";
 import { grantOnce } from "./grant-once";
 import { grantedElsewhere } from "./granted-elsewhere";
 import { GrantPrincipal } from "./principal";
@@ -122,5 +123,11 @@ export function grantSecretRead(
   );
   if (!policy) return grantedElsewhere(principal, what, secret.vault.keyVaultId);
   watchForDuplicateAccessPolicies(policy);
+  recordVaultWideRead(
+    policy,
+    secret.vault,
+    vaultKey,
+    keyOf(owner, secret.secretKey, secret.secretResourceId),
+  );
   return TransferGrant.of(policy, `${what} in the vault`);
 }

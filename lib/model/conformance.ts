@@ -1,5 +1,5 @@
 import { KEY_VAULT_SECRETS_USER } from "../arm/roles";
-import { SynthesizedInput, toSynthesized } from "./terraform-json";
+import { SynthesizedInput, toSynthesized } from "./synthesized-input";
 import { readTransferModel } from "./read-transfer-model";
 import {
   ContainerKey,

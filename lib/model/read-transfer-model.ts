@@ -1,24 +1,24 @@
 import { StorageAccessMode } from "../arm/storage-access-mode";
 import { ImportOption, TransferSide } from "../arm/options";
-import {
-  EXPORT_PIPELINE_TYPE,
-  IMPORT_PIPELINE_TYPE,
-  PIPELINE_RUN_TYPE,
-} from "../arm/resource-types";
+import { EXPORT_PIPELINE_TYPE, IMPORT_PIPELINE_TYPE } from "../arm/resource-types";
 import { STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_READER } from "../arm/roles";
-import { StackKeys, roleName } from "./stack-keys";
-import { SynthesizedTerraform, TerraformBlock, resourcesOfType } from "./terraform-json";
 import {
-  Grant,
-  Need,
-  PipelineRunModel,
-  TransferModel,
-  TransferPipelineModel,
-  baseType,
-} from "./transfer-model";
+  apiVersionOf,
+  asRecord,
+  bodyProperties,
+  constructPath,
+  optionalString,
+  stringList,
+} from "./json-values";
+import { readGrants } from "./read-grants";
+import { readRuns } from "./read-runs";
+import { readIdentities, readSecrets } from "./read-secrets";
+import { StackKeys } from "./stack-keys";
+import { SynthesizedTerraform, TerraformBlock, resourcesOfType } from "./terraform-json";
+import { Need, TransferModel, TransferPipelineModel, baseType } from "./transfer-model";
 
 /**
- * Reads pipelines, grants and runs out of synthesized JSON.
+ * Reads pipelines, grants, runs, secrets and identities out of synthesized JSON.
  *
  * Principals: a pipeline whose identity type is `SystemAssigned` acts as
  * `${azapi_resource.<X>.identity[0].principal_id}` (key `system:azapi_resource.<X>`); any other
@@ -33,30 +33,26 @@ import {
  */
 export function readTransferModel(
   doc: SynthesizedTerraform,
-  principalIds: Readonly<Record<string, string>>,
+  principalIds: Readonly<Record<string, string>> = {},
 ): TransferModel {
   const keys = new StackKeys(doc, principalIds);
   const azapi = resourcesOfType(doc, "azapi_resource");
+  const pipelines = azapi.flatMap(({ address, block }) => {
+    const side = sideOf(block.type);
+    return side ? [readPipeline(keys, address, block, side)] : [];
+  });
+  const grants = readGrants(keys, doc);
   return {
-    pipelines: azapi.flatMap(({ address, block }) => {
-      const side = sideOf(block.type);
-      return side ? [readPipeline(keys, address, block, side)] : [];
-    }),
-    runs: azapi
-      .filter(({ block }) => baseType(block.type) === PIPELINE_RUN_TYPE.toLowerCase())
-      .map(({ address, block }) => readRun(keys, address, block)),
-    grants: [
-      ...resourcesOfType(doc, "azurerm_key_vault_access_policy").map(({ address, block }) =>
-        readAccessPolicy(keys, address, block),
-      ),
-      ...resourcesOfType(doc, "azurerm_role_assignment").map(({ address, block }) =>
-        readRoleAssignment(keys, address, block),
-      ),
-    ],
+    pipelines,
+    runs: readRuns(keys, azapi),
+    grants,
+    secrets: readSecrets(keys, doc, pipelines),
+    identities: readIdentities(keys, pipelines, grants),
   };
 }
 
-function readPipeline(
+/** Reads one export or import pipeline block. */
+export function readPipeline(
   keys: StackKeys,
   address: string,
   block: TerraformBlock,
@@ -65,12 +61,13 @@ function readPipeline(
   const label = `${address} (${side} pipeline ${JSON.stringify(block.name)})`;
   const systemPrincipal = `system:${address}`;
   const identity = asRecord(Array.isArray(block.identity) ? block.identity[0] : block.identity);
-  const identityType = String(identity.type ?? "None").toLowerCase();
-  const identityIds = Array.isArray(identity.identity_ids) ? identity.identity_ids : [];
+  const identityType = String(identity.type ?? "None");
+  const identityIds = stringList(identity.identity_ids);
+  const lowerType = identityType.toLowerCase();
   const principal =
-    identityType === "systemassigned"
+    lowerType === "systemassigned"
       ? systemPrincipal
-      : identityType.includes("userassigned") && identityIds.length > 0
+      : lowerType.includes("userassigned") && identityIds.length > 0
         ? keys.identityKey(identityIds[0])
         : undefined;
   const problems =
@@ -79,30 +76,64 @@ function readPipeline(
           `${label} has no managed identity that could act for it (identity type ${identity.type ?? "None"})`,
         ]
       : [];
-  const need = readNeed(keys, block, side);
+  const properties = bodyProperties(block);
+  const storage = asRecord(side === TransferSide.EXPORT ? properties.target : properties.source);
+  const options = stringList(properties.options);
+  const need = readNeed(keys, storage, side, options);
   if (!need) {
     problems.push(
       `${label} names no storage access it can use ` +
         "(SasToken mode needs keyVaultUri, ManagedIdentity mode needs uri)",
     );
   }
-  return { address, label, principal, systemPrincipal, needs: need ? [need] : [], problems };
+  const containerUri = optionalString(storage.uri);
+  return {
+    address,
+    path: constructPath(block),
+    label,
+    name: String(block.name ?? ""),
+    side,
+    registryId: String(block.parent_id ?? ""),
+    registry: keys.registryKey(block.parent_id),
+    apiVersion: apiVersionOf(block.type),
+    identityType,
+    identityIds,
+    storageAccessMode: storageMode(storage),
+    containerUri,
+    container: containerUri === undefined ? undefined : keys.containerOfUri(containerUri),
+    secretUri: optionalString(storage.keyVaultUri),
+    options,
+    sourceTrigger:
+      side === TransferSide.IMPORT
+        ? optionalString(asRecord(asRecord(properties.trigger).sourceTrigger).status)
+        : undefined,
+    principal,
+    systemPrincipal,
+    needs: need ? [need] : [],
+    problems,
+  };
+}
+
+/** storageAccessMode as written; a keyVaultUri alone means SasToken (api-versions before it). */
+function storageMode(storage: Record<string, unknown>): string | undefined {
+  if (typeof storage.storageAccessMode === "string") return storage.storageAccessMode;
+  return storage.keyVaultUri !== undefined ? StorageAccessMode.SAS_TOKEN : undefined;
 }
 
 /** What the pipeline's storage access mode needs its principal to be granted. */
-function readNeed(keys: StackKeys, block: TerraformBlock, side: TransferSide): Need | undefined {
-  const properties = asRecord(asRecord(parseBody(block.body)).properties);
-  const storage = asRecord(side === TransferSide.EXPORT ? properties.target : properties.source);
-  const mode =
-    storage.storageAccessMode ??
-    (storage.keyVaultUri !== undefined ? StorageAccessMode.SAS_TOKEN : undefined);
+function readNeed(
+  keys: StackKeys,
+  storage: Record<string, unknown>,
+  side: TransferSide,
+  options: readonly string[],
+): Need | undefined {
+  const mode = storageMode(storage);
   if (mode === StorageAccessMode.SAS_TOKEN && typeof storage.keyVaultUri === "string") {
     return keys.secretNeed(storage.keyVaultUri);
   }
   if (mode !== StorageAccessMode.MANAGED_IDENTITY || typeof storage.uri !== "string") {
     return undefined;
   }
-  const options = Array.isArray(properties.options) ? properties.options : [];
   const deletes =
     side === TransferSide.IMPORT && options.includes(ImportOption.DELETE_SOURCE_BLOB_ON_SUCCESS);
   return {
@@ -116,69 +147,10 @@ function readNeed(keys: StackKeys, block: TerraformBlock, side: TransferSide): N
   };
 }
 
-function readRun(keys: StackKeys, address: string, block: TerraformBlock): PipelineRunModel {
-  const request = asRecord(asRecord(asRecord(parseBody(block.body)).properties).request);
-  const ref = keys.parse(request.pipelineResourceId);
-  const dependsOn = Array.isArray(block.depends_on) ? block.depends_on : [];
-  return {
-    address,
-    label: `${address} (pipeline run ${JSON.stringify(block.name)})`,
-    pipeline: ref?.attribute === "id" ? ref.address : undefined,
-    dependsOn: dependsOn.map((d) => String(d).replace(/^\$\{(.*)\}$/, "$1")),
-  };
-}
-
-function readAccessPolicy(keys: StackKeys, address: string, block: TerraformBlock): Grant {
-  const secretPermissions = permissions(block.secret_permissions);
-  const others = ["key_permissions", "certificate_permissions", "storage_permissions"].filter(
-    (key) => permissions(block[key]).length > 0,
-  );
-  const readOnly =
-    others.length === 0 && secretPermissions.map((p) => p.toLowerCase()).join() === "get";
-  const vault = keys.vaultKey(block.key_vault_id);
-  return {
-    address,
-    principal: keys.principalKey(block.object_id),
-    target: { kind: "access-policy", vault, readOnly },
-    description:
-      `an access policy on vault ${vault} with secret_permissions ${JSON.stringify(secretPermissions)}` +
-      (others.length > 0 ? ` and ${others.join(", ")}` : ""),
-  };
-}
-
-function readRoleAssignment(keys: StackKeys, address: string, block: TerraformBlock): Grant {
-  const role = roleName(block);
-  return {
-    address,
-    principal: keys.principalKey(block.principal_id),
-    target: { kind: "role", role, scope: keys.roleScope(block.scope) },
-    description: `role "${role}" on ${String(block.scope)}`,
-  };
-}
-
-function sideOf(type: unknown): TransferSide | undefined {
+/** Export or import, from an azapi `type`; undefined for other types. */
+export function sideOf(type: unknown): TransferSide | undefined {
   const base = baseType(type);
   if (base === EXPORT_PIPELINE_TYPE.toLowerCase()) return TransferSide.EXPORT;
   if (base === IMPORT_PIPELINE_TYPE.toLowerCase()) return TransferSide.IMPORT;
   return undefined;
-}
-
-function permissions(value: unknown): string[] {
-  return Array.isArray(value) ? value.map(String) : [];
-}
-
-/** azapi bodies are objects; a JSON string (azapi 1.x `jsonencode`) is read too. */
-function parseBody(body: unknown): unknown {
-  if (typeof body !== "string") return body;
-  try {
-    return JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-}
-
-function asRecord(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
 }

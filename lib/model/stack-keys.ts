@@ -10,6 +10,7 @@ import { ContainerKey, Need, RoleScope, baseType } from "./transfer-model";
 const USER_IDENTITY_TYPE = "azurerm_user_assigned_identity";
 const SECRET_TYPE = "azurerm_key_vault_secret";
 const VAULT_ID = /\/providers\/Microsoft\.KeyVault\/vaults\/([^/]+)$/i;
+const REGISTRY_ID = /\/providers\/Microsoft\.ContainerRegistry\/registries\/([^/]+)$/i;
 const ACCOUNT_ID = /\/providers\/Microsoft\.Storage\/storageAccounts\/([^/]+)$/i;
 const SECRET_URI = /^https:\/\/([^./]+)\.vault\.[^/]+\/secrets\/([^/?#]+)/i;
 const BLOB_HOST = /^https:\/\/(.+?)\.blob\./i;
@@ -92,6 +93,13 @@ export class StackKeys extends References {
   public vaultKey(keyVaultId: unknown): string {
     return (
       this.idNameKey(keyVaultId, VAULT_ID, ["azurerm_key_vault"]) ?? `id:${String(keyVaultId)}`
+    );
+  }
+
+  /** The key of a registry, by its ID or a reference to it; the value as written otherwise. */
+  public registryKey(registryId: unknown): string {
+    return (
+      this.idNameKey(registryId, REGISTRY_ID, ["azurerm_container_registry"]) ?? String(registryId)
     );
   }
 

@@ -1,5 +1,7 @@
-import { TerraformStack } from "cdktf";
-import { synthJson } from "./synth-json";
+/**
+ * Plain readers of synthesized Terraform JSON. No cdktf import: the review command loads this
+ * module, and a stack is turned into JSON by synthesized-input.ts.
+ */
 
 /** One block of synthesized Terraform JSON, as written (`resource.<type>.<name>`). */
 export type TerraformBlock = Record<string, unknown>;
@@ -12,25 +14,12 @@ export interface SynthesizedTerraform {
   readonly data?: Record<string, Record<string, TerraformBlock>>;
 }
 
-/** What the matchers and the conformance check accept: a stack, its JSON, or the JSON parsed. */
-export type SynthesizedInput = TerraformStack | string | object;
-
 /** A resource or data source with its Terraform address (`azurerm_x.name`, `data.azurerm_x.name`). */
 export interface AddressedBlock {
   /** Terraform address. */
   readonly address: string;
   /** Its arguments. */
   readonly block: TerraformBlock;
-}
-
-/** Parses the input: synthesizes a stack with synthJson, parses a string, passes objects through. */
-export function toSynthesized(input: SynthesizedInput): SynthesizedTerraform {
-  if (TerraformStack.isStack(input)) return JSON.parse(synthJson(input));
-  if (typeof input === "string") return JSON.parse(input);
-  if (input !== null && typeof input === "object") return input as SynthesizedTerraform;
-  throw new TypeError(
-    `expected a TerraformStack or synthesized Terraform JSON, received ${typeof input}`,
-  );
 }
 
 /** Every resource of one type, with its address. */

@@ -1,3 +1,4 @@
+import { Annotations } from "cdktf";
 import { Construct } from "constructs";
 import { PipelineStorageBody, importPipelineBody } from "../arm/bodies";
 import { ImportOption, TransferSide } from "../arm/options";
@@ -46,6 +47,18 @@ export class ImportPipeline extends TransferPipelineBase implements IImportPipel
   public constructor(scope: Construct, id: string, props: ImportPipelineProps) {
     super(scope, id, props, TransferSide.IMPORT, IMPORT_PIPELINE_TYPE);
     this.sourceTriggerEnabled = props.sourceTriggerEnabled ?? true;
+    if (
+      this.sourceTriggerEnabled &&
+      this.sideOptions(props).includes(ImportOption.OVERWRITE_TAGS)
+    ) {
+      Annotations.of(this).addWarning(
+        "the source trigger imports every blob that lands in the container, and OverwriteTags lets " +
+          "it replace existing tags: anyone who can write to the container can replace this " +
+          "registry's tags. Treat the container as the trust boundary (only the copy step may " +
+          "write to it), or set sourceTriggerEnabled: false and import with runs pinned to the " +
+          "export run's catalogDigest",
+      );
+    }
   }
 
   /** Same as pipelineId. */

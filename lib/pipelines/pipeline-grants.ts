@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { STORAGE_BLOB_DATA_CONTRIBUTOR } from "../arm/roles";
 import { GrantPrincipal } from "../grants/principal";
 import { TransferGrant } from "../grants/transfer-grant";
 import { ISasTokenSecret } from "../secrets/secret";
@@ -21,6 +22,7 @@ export function pipelineGrants(
   props: TransferPipelineProps,
   secret: ISasTokenSecret | undefined,
   storageRoleName: string,
+  needsDelete: boolean,
 ): TransferGrant[] {
   const principal = pipeline.grantPrincipal;
   if (secret) return [secret.grantRead(principal, { azurermProvider: props.azurermProvider })];
@@ -35,6 +37,8 @@ export function pipelineGrants(
   return [
     container.grantBlobAccess(principal, {
       roleName: storageRoleName,
+      denyDelete:
+        props.denyBlobDelete ?? (!needsDelete && storageRoleName === STORAGE_BLOB_DATA_CONTRIBUTOR),
       azurermProvider: props.azurermProvider,
     }),
   ];

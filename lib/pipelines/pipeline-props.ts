@@ -1,3 +1,4 @@
+import { Token } from "cdktf";
 import { Construct } from "constructs";
 import { TransferSide } from "../arm/options";
 import { USER_ASSIGNED_IDENTITY_ID, resourceIdRule } from "../arm/resource-ids";
@@ -12,8 +13,8 @@ import {
   fail,
 } from "../validation/check";
 import { failOn } from "../validation/finding";
-import { nonEmpty } from "../validation/non-empty";
 import { PipelineIdentity, PipelineIdentityType } from "./pipeline-identity";
+import { checkLocation } from "../arm/locations";
 import { generatedTokenFinding, storageAccessFinding } from "./pipeline-rules";
 import { TransferPipelineProps } from "./transfer-pipeline-props";
 
@@ -132,19 +133,15 @@ export function pipelineIdentity(
   return identity;
 }
 
-/** The pipeline's location: the one given, else the registry's. */
+/**
+ * The pipeline's location: the one given (a region name), else the registry's. A registry's
+ * literal location may be a display name, as azurerm takes it ("West Europe"): it becomes the
+ * region name ("westeurope"), as azurerm itself stores it.
+ */
 export function pipelineLocation(pipeline: Construct, props: TransferPipelineProps): string {
   expectShape(pipeline, "location", props.location, "string", false);
-  check(
-    pipeline,
-    "location",
-    props.location,
-    nonEmpty(
-      "a pipeline's location is an Azure region name",
-      "set it to the registry's region, e.g. \"eastus\", or leave it unset to use the registry's",
-    ),
-  );
-  const location = props.location ?? props.registry.location;
+  check(pipeline, "location", props.location, checkLocation);
+  const location = props.location ?? regionName(props.registry.location);
   if (location === undefined) {
     fail(pipeline, "location", undefined, {
       problem: "is not set and the registry's location is unknown",
@@ -153,6 +150,12 @@ export function pipelineLocation(pipeline: Construct, props: TransferPipelinePro
     });
   }
   return location;
+}
+
+/** A literal location as a region name (lowercase, letters and digits only); tokens as they are. */
+function regionName(location: string | undefined): string | undefined {
+  if (typeof location !== "string" || Token.isUnresolved(location)) return location;
+  return location.toLowerCase().replace(/[^a-z0-9]/g, "") || undefined;
 }
 
 /**

@@ -23,7 +23,8 @@ import {
   storageSecret,
 } from "./pipeline-props";
 import { pipelineGrants } from "./pipeline-grants";
-import { cloudFinding, providerCloudFinding, storageRoleFinding } from "./pipeline-rules";
+import { blobDeleteFinding, storageRoleFinding } from "./pipeline-rules";
+import { cloudFinding, providerCloudFinding } from "./cloud-rules";
 import { azapiProviderOf, providerEnvironment } from "../private/provider-cloud";
 import { cloudDefaulted } from "../private/defaulted-cloud";
 import { ISasTokenSecret } from "../secrets/secret";
@@ -82,7 +83,9 @@ export abstract class TransferPipelineBase extends PipelineBase {
     check(this, "options", options, optionsRule(side));
     const location = pipelineLocation(this, props);
     const identity = pipelineIdentity(this, props);
-    const secret = storageSecret(this, props, this.apiVersion, this.needsDelete(props));
+    const needsDelete = this.needsDelete(props);
+    const secret = storageSecret(this, props, this.apiVersion, needsDelete);
+    failOn(this, blobDeleteFinding(props.denyBlobDelete, needsDelete));
     this.checkClouds(location, props, secret);
     if (!Token.isUnresolved(location)) {
       // The stack's default provider may be declared after the pipeline: checked at synth.
@@ -115,13 +118,14 @@ export abstract class TransferPipelineBase extends PipelineBase {
     });
 
     if (typeof props.storageRoleName === "string" && !secret) {
-      const facts = { side, roleName: props.storageRoleName, needsDelete: this.needsDelete(props) };
+      const facts = { side, roleName: props.storageRoleName, needsDelete };
       if (!Token.isUnresolved(facts.roleName)) failOn(this, storageRoleFinding(facts));
     }
     this.grantPrincipal = identity._actingPrincipal(this, this.resource);
     this.principalId = this.grantPrincipal.principalId;
     this.principalTenantId = this.grantPrincipal.tenantId;
-    this.grants = pipelineGrants(this, props, secret, this.sideStorageRole(props)).flatMap(
+    const role = this.sideStorageRole(props);
+    this.grants = pipelineGrants(this, props, secret, role, needsDelete).flatMap(
       (grant) => grant.dependables,
     );
   }

@@ -37,6 +37,13 @@ export interface TransferPipelineProps {
    */
   readonly storageRoleName?: string;
   /**
+   * In managed-identity mode, take blob delete out of the storage role with an ABAC condition
+   * (`TransferAccess.NO_BLOB_DELETE_CONDITION`): export never deletes blobs, and neither does
+   * import without DeleteSourceBlobOnSuccess.
+   * @default true when the role is Storage Blob Data Contributor and the pipeline deletes no blob; false otherwise
+   */
+  readonly denyBlobDelete?: boolean;
+  /**
    * azapi provider (any TerraformProvider for Azure/azapi, e.g. an alias for another cloud).
    * @default the stack's default azapi provider
    */

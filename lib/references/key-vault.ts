@@ -31,6 +31,13 @@ export interface IKeyVaultRef {
    * @default derived from keyVaultId
    */
   readonly vaultKey?: string;
+  /**
+   * True when the vault holds only this app's transfer secrets. An access policy gives `Get` on
+   * every secret of a vault, so a pipeline identity granted one on a vault with other secrets
+   * can read them all: the library warns unless the vault is dedicated.
+   * @default true for a vault declared in this app (its secrets are the app's), false for one referred to by ID or data source (its contents are unknown)
+   */
+  readonly dedicatedToTransfer?: boolean;
 }
 
 /** Options shared by every way of referring to a vault. */
@@ -40,6 +47,11 @@ export interface KeyVaultRefOptions {
    * @default AzureCloud.PUBLIC
    */
   readonly cloud?: AzureCloud;
+  /**
+   * The vault holds only this app's transfer secrets (see IKeyVaultRef.dedicatedToTransfer).
+   * @default true for a vault declared in this app, false for one referred to by ID or data source
+   */
+  readonly dedicatedToTransfer?: boolean;
 }
 
 /** Options for a vault whose access model cannot be read from the app. */
@@ -63,6 +75,7 @@ export class KeyVaultRef {
     const rbac = vault.rbacAuthorizationEnabledInput ?? vault.enableRbacAuthorizationInput;
     // From a config, "true" is a string Terraform reads as true: refused, never read as false.
     if (typeof rbac === "string") expectShape(vault, "rbac_authorization_enabled", rbac, "boolean");
+    expectShape(vault, "dedicatedToTransfer", options?.dedicatedToTransfer, "boolean", false);
     return markCloud<IKeyVaultRef>(
       {
         keyVaultId: vault.id,
@@ -72,6 +85,7 @@ export class KeyVaultRef {
           expectEnum(vault, "cloud", options?.cloud, AzureCloud, "AzureCloud", false) ??
           AzureCloud.PUBLIC,
         vaultKey: vault.node.path,
+        dedicatedToTransfer: options?.dedicatedToTransfer ?? true,
       },
       options?.cloud === undefined,
     );
@@ -97,6 +111,7 @@ export class KeyVaultRef {
         accessModel: checked.accessModel,
         cloud: checked.cloud ?? AzureCloud.PUBLIC,
         vaultKey: vault.node.path,
+        dedicatedToTransfer: checked.dedicatedToTransfer ?? false,
       },
       checked.cloud === undefined,
     );
@@ -121,6 +136,7 @@ class ImportedKeyVault extends Construct implements IKeyVaultRef {
   public readonly accessModel: KeyVaultAccessModel;
   public readonly cloud: AzureCloud;
   public readonly vaultKey: string;
+  public readonly dedicatedToTransfer: boolean;
 
   public constructor(
     scope: Construct,
@@ -140,6 +156,7 @@ class ImportedKeyVault extends Construct implements IKeyVaultRef {
     this.cloud = options.cloud ?? AzureCloud.PUBLIC;
     markCloud(this, options.cloud === undefined);
     this.vaultKey = parsed ? keyVaultId.toLowerCase() : this.node.path;
+    this.dedicatedToTransfer = options.dedicatedToTransfer ?? false;
   }
 }
 
@@ -153,5 +170,6 @@ function importOptions(scope: IConstruct, options: KeyVaultImportOptions): KeyVa
   expectShape(scope, "options", options, "object", true, fix);
   expectEnum(scope, "accessModel", options.accessModel, KeyVaultAccessModel, "KeyVaultAccessModel");
   expectEnum(scope, "cloud", options.cloud, AzureCloud, "AzureCloud", false);
+  expectShape(scope, "dedicatedToTransfer", options.dedicatedToTransfer, "boolean", false);
   return options;
 }

@@ -12,10 +12,12 @@ import {
 import { idPrefix, idSegment } from "../private/token-ids";
 import { IStorageAccountRef, StorageAccountRef } from "./storage-account";
 import { check, expectProps, expectProvider, expectShape, fail } from "../validation/check";
+import { failOn } from "../validation/finding";
 import { claimName, keyOf } from "../private/keys";
 import { cloudDefaulted, markCloud } from "../private/defaulted-cloud";
+import { accountMismatch, checkAccount, checkGrantArgs } from "./container-checks";
 import { BlobAccessGrantOptions, grantContainerAccess } from "../grants/container-access";
-import { GrantPrincipal, expectPrincipal } from "../grants/principal";
+import { GrantPrincipal } from "../grants/principal";
 import { TransferGrant } from "../grants/transfer-grant";
 
 /** A blob container that export pipelines write to or import pipelines read from. */
@@ -234,6 +236,8 @@ class ExistingContainer extends Construct implements ITransferContainer {
       (storageAccount &&
         `${storageAccount.storageAccountId}${CONTAINERS_SEGMENT}${this.containerName}`);
     this.containerKey = parsed ? url.toLowerCase() : this.node.path;
+    if (parsed && storageAccount)
+      failOn(this, accountMismatch(url, parsed.accountName, storageAccount));
   }
 
   /** Gives `principal` a Storage Blob Data role on this one container. */
@@ -244,38 +248,4 @@ class ExistingContainer extends Construct implements ITransferContainer {
     checkGrantArgs(this, principal, options);
     return grantContainerAccess(this, principal, options);
   }
-}
-
-/** A storage account given to a container: an object with its ARM ID, when given or required. */
-function checkAccount(
-  container: Construct,
-  account: IStorageAccountRef | undefined,
-  required: boolean,
-): void {
-  const fix =
-    "pass StorageAccountRef.fromStorageAccountId(...) or StorageAccountRef.fromStorageAccount(...)";
-  expectShape(container, "storageAccount", account, "object", required, fix);
-  if (account) {
-    expectShape(
-      container,
-      "storageAccount.storageAccountId",
-      account.storageAccountId,
-      "string",
-      true,
-      fix,
-    );
-  }
-}
-
-/** A grant method's arguments, checked for callers the types do not reach. */
-function checkGrantArgs(
-  container: Construct,
-  principal: GrantPrincipal,
-  options: BlobAccessGrantOptions,
-): void {
-  expectPrincipal(container, principal);
-  const fix = 'pass { roleName: "Storage Blob Data Reader" } or another Storage Blob Data role';
-  expectShape(container, "options", options, "object", true, fix);
-  expectShape(container, "options.roleName", options.roleName, "string", true, fix);
-  expectProvider(container, "options.azurermProvider", options.azurermProvider);
 }

@@ -4,7 +4,7 @@ import { TransferSide } from "../arm/options";
 import { checkBlobName } from "../arm/storage";
 import { IImportPipeline } from "../pipelines/pipeline";
 import { check, expectShape } from "../validation/check";
-import { nonEmpty } from "../validation/non-empty";
+import { checkCatalogDigest } from "../arm/digests";
 import { PipelineRunBase, PipelineRunProps } from "./pipeline-run-base";
 
 /** Props of an import run. */
@@ -32,15 +32,7 @@ export class ImportPipelineRun extends PipelineRunBase {
     expectShape(this, "blobName", blobName, "string");
     check(this, "blobName", blobName, checkBlobName);
     expectShape(this, "catalogDigest", catalogDigest, "string", false);
-    check(
-      this,
-      "catalogDigest",
-      catalogDigest,
-      nonEmpty(
-        "a catalog digest, when given, is the digest of the exported tar",
-        "leave catalogDigest unset, or pass the export run's catalogDigest",
-      ),
-    );
+    check(this, "catalogDigest", catalogDigest, checkCatalogDigest);
   }
 
   protected runBody(props: PipelineRunProps): { [key: string]: unknown } {

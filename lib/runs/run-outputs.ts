@@ -13,13 +13,16 @@ export const RUN_OUTPUTS = {
 export const DEFAULT_RUN_TIMEOUT = "2h";
 
 /**
- * Error messages a run retries on: role assignments and access policies take minutes to reach
- * Storage and Key Vault, so a run right after its grants may first be refused. (No backslash
- * escapes: they would not survive `cdktf synth --hcl`.)
+ * Error messages a run retries on: only those of a grant that has not reached Storage or Key
+ * Vault yet (role assignments and access policies take minutes to propagate). Storage's RBAC
+ * check (`AuthorizationPermissionMismatch`), Key Vault's RBAC check (`ForbiddenByRbac`) and its
+ * access-policy check ("does not have secrets get permission"). Permanent errors are not
+ * retried: an expired or wrong SAS (`AuthenticationFailed`), a storage firewall
+ * (`AuthorizationFailure`), the deployer's own missing rights on ARM (`AuthorizationFailed`),
+ * and any other 403. Retries end with the run's timeout.
  */
 export const AUTHORIZATION_RETRY_PATTERNS: readonly string[] = [
-  "AuthorizationFailed",
   "AuthorizationPermissionMismatch",
-  "Forbidden",
-  "(^|[^0-9])403([^0-9]|$)",
+  "ForbiddenByRbac",
+  "does not have secrets get permission",
 ];

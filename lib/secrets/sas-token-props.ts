@@ -16,6 +16,11 @@ export interface GeneratedSasTokenProps {
   readonly start: string;
   /** Expiry, UTC (`YYYY-MM-DDTHH:MM:SSZ`); the Key Vault secret expires with it. */
   readonly expiry: string;
+  /**
+   * Allow a token valid for more than 365 days (a leaked token works until it expires).
+   * @default false: over 365 days is refused, over 90 days warns
+   */
+  readonly allowLongLifetime?: boolean;
 }
 
 /** Settings of a generated import-side SAS token. */

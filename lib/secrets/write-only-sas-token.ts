@@ -3,6 +3,7 @@ import { TerraformVariable, Token } from "cdktf";
 import { Construct } from "constructs";
 import { WRITE_ONLY_TERRAFORM, requireTerraformVersion } from "../private/required-terraform";
 import { check, expectShape, fail } from "../validation/check";
+import { inspectValueExpression } from "./token-expression";
 // Types only: sas-token.ts makes this class, so a value import back would be a cycle.
 import type { ISasTokenSource, SasTokenBinding, SasTokenSecretConfig } from "./sas-token";
 import { SasTokenKind } from "./sas-token-props";
@@ -51,20 +52,7 @@ export class WriteOnlySasToken implements ISasTokenSource {
       true,
       "pass the token with SasToken.fromVariable",
     );
-    if (variable && variable.default !== undefined) {
-      fail(secret, "token", variable.node.path, {
-        problem: "is a variable with a default, which would be written into cdktf.out",
-        rule: "a SAS token variable has no default",
-        fix: "remove the default and pass the token with TF_VAR_<name> or a .tfvars file kept out of git",
-      });
-    }
-    if (variable && variable.sensitive !== true) {
-      fail(secret, "token", variable.node.path, {
-        problem: "is a variable that is not sensitive, so plans would print the token",
-        rule: "a SAS token variable is declared with sensitive: true",
-        fix: "add sensitive: true to the TerraformVariable",
-      });
-    }
+    if (variable) checkVariable(secret, variable);
     if (!Token.isUnresolved(this.value)) {
       fail(secret, "token", "<literal string, not shown>", {
         problem: "is a literal string, which would be written into cdktf.out in clear text",
@@ -72,6 +60,10 @@ export class WriteOnlySasToken implements ISasTokenSource {
         fix: "pass a sensitive TerraformVariable with SasToken.fromVariable",
       });
     }
+    const expression = inspectValueExpression(secret, this.value);
+    if (expression.violation)
+      fail(secret, "token", "<expression, not shown>", expression.violation);
+    for (const variable of expression.variables) checkVariable(secret, variable);
     expectShape(secret, "version", this.version, "number");
     check(secret, "version", this.version, (v) =>
       Number.isInteger(v) && v >= 1
@@ -96,4 +88,22 @@ export class WriteOnlySasToken implements ISasTokenSource {
 function isVariable(value: unknown): value is TerraformVariable {
   const candidate = value as Partial<TerraformVariable> | undefined;
   return typeof candidate?.stringValue === "string" && candidate.node !== undefined;
+}
+
+/** A variable a SAS token is read from: no default (it would sit in cdktf.out), sensitive. */
+function checkVariable(secret: Construct, variable: TerraformVariable): void {
+  if (variable.default !== undefined) {
+    fail(secret, "token", variable.node.path, {
+      problem: "is a variable with a default, which would be written into cdktf.out",
+      rule: "a SAS token variable has no default",
+      fix: "remove the default and pass the token with TF_VAR_<name> or a .tfvars file kept out of git",
+    });
+  }
+  if (variable.sensitive !== true) {
+    fail(secret, "token", variable.node.path, {
+      problem: "is a variable that is not sensitive, so plans would print the token",
+      rule: "a SAS token variable is declared with sensitive: true",
+      fix: "add sensitive: true to the TerraformVariable",
+    });
+  }
 }

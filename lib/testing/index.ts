@@ -6,4 +6,5 @@
 export { synthJson, SynthJsonOptions } from "../model/synth-json";
 export { checkTransferConformance, ConformanceOptions } from "../model/conformance";
 export { transferMatchers, TransferMatchers, MatcherOutcome } from "./matchers";
-export { SynthesizedInput, SynthesizedTerraform, TerraformBlock } from "../model/terraform-json";
+export { SynthesizedTerraform, TerraformBlock } from "../model/terraform-json";
+export { SynthesizedInput } from "../model/synthesized-input";

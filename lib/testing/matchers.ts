@@ -15,13 +15,8 @@ import {
   formatMismatch,
   partialMismatches,
 } from "../model/partial-match";
-import {
-  AddressedBlock,
-  SynthesizedInput,
-  TerraformBlock,
-  resourcesOfType,
-  toSynthesized,
-} from "../model/terraform-json";
+import { AddressedBlock, TerraformBlock, resourcesOfType } from "../model/terraform-json";
+import { SynthesizedInput, toSynthesized } from "../model/synthesized-input";
 import { baseType } from "../model/transfer-model";
 
 /**

@@ -71,9 +71,21 @@ export class ValidationMessages {
   private constructor() {}
 }
 
-/** A SAS signature never reaches a message or a log: `sig=<redacted>`. */
+/**
+ * Secrets that never reach a message or a log, each kept up to its `=`: SAS signatures (also
+ * URL- or HTML-encoded: `%26sig%3D`, `&amp;sig=`), storage account keys and shared access keys
+ * and signatures of connection strings.
+ */
+const SECRET_PATTERNS: readonly RegExp[] = [
+  /((?:^|[?&;]|%26|&amp;)sig(?:=|%3d))[^&"\s;]*/gi,
+  /((?:AccountKey|SharedAccessKey|SharedAccessSignature)=)[^;"\s]*/gi,
+];
+
+/** `value` with every secret of SECRET_PATTERNS replaced by `<redacted>`. */
 function redact(value: unknown): unknown {
-  if (typeof value === "string") return value.replace(/([?&]sig=)[^&"\s]*/gi, "$1<redacted>");
+  if (typeof value === "string") {
+    return SECRET_PATTERNS.reduce((text, pattern) => text.replace(pattern, "$1<redacted>"), value);
+  }
   if (Array.isArray(value)) return value.map(redact);
   return value;
 }

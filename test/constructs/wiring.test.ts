@@ -148,7 +148,12 @@ describe("generated SAS tokens", () => {
   it("have exactly the permissions of their side", () => {
     const { stack, container } = stackWithContainer();
     const vault = testVault(stack);
-    const token = (expiry: string) => ({ container, start: "2026-01-01T00:00:00Z", expiry });
+    const token = (expiry: string) => ({
+      container,
+      start: "2026-01-01T00:00:00Z",
+      expiry,
+      allowLongLifetime: true,
+    });
     new SasTokenSecret(stack, "ExportSecret", {
       keyVault: vault,
       secretName: "exportsas",

@@ -10,6 +10,8 @@ import {
   SECRET_VALUE_CASES,
 } from "./cases/secrets";
 import { CONTAINER_NAME_CASES, CONTAINER_URL_CASES, RUN_INPUT_CASES } from "./cases/storage";
+import { FORMAT_CASES } from "./cases/formats";
+import { SECRET_BYPASS_CASES } from "./cases/secret-bypasses";
 import { UNTYPED_CASES } from "./cases/untyped";
 import {
   CLASH_CASES,
@@ -39,6 +41,8 @@ const CASES: readonly BadInputCase[] = [
   ...GENERATED_TOKEN_CASES,
   ...GRANT_CASES,
   ...UNTYPED_CASES,
+  ...FORMAT_CASES,
+  ...SECRET_BYPASS_CASES,
   ...MISSING_INPUT_CASES,
   ...CONFIG_VALUE_CASES,
   ...WORKABILITY_CASES,

@@ -399,6 +399,7 @@ const ENTRY_POINTS: readonly EntryPoint[] = [
         container: ownedContainer(s),
         start: "2026-01-01T00:00:00Z",
         expiry: "2099-01-01T00:00:00Z",
+        allowLongLifetime: true, // a fixed expiry far away keeps the test from expiring
       },
     ],
     slots: [
@@ -409,6 +410,7 @@ const ENTRY_POINTS: readonly EntryPoint[] = [
           container: obj,
           start: str,
           expiry: str,
+          allowLongLifetime: optBool,
           ...(factory === "generateForImport" ? { allowDelete: optBool } : {}),
         },
       },

@@ -53,26 +53,32 @@ describe("landing zone", () => {
     }
   });
 
-  it("makes one access policy for the shared identity", () => {
-    const policies = JSON.parse(json).resource.azurerm_key_vault_access_policy;
-    expect(Object.keys(policies)).toHaveLength(1);
+  it("gives the shared identity no access policy, only a role on each of its secrets", () => {
+    const doc = JSON.parse(json);
+    expect(doc.resource.azurerm_key_vault_access_policy).toBeUndefined();
+    const reads = Object.values<any>(doc.resource.azurerm_role_assignment).filter(
+      (r) => r.role_definition_name === "Key Vault Secrets User",
+    );
+    expect(reads).toHaveLength(Object.keys(doc.resource.azurerm_key_vault_secret).length);
   });
 
   it("starts the nightly run only after its grants exist", () => {
     expect(json).toHavePipelineRun({
       name: "paymentsnightly",
-      depends_on: [expect.stringMatching(/^azurerm_key_vault_access_policy\./)],
+      depends_on: [expect.stringMatching(/^azurerm_role_assignment\./)],
     });
   });
 
-  it("would catch an access policy widened by hand", () => {
+  it("would catch a secret's role widened to the whole vault by hand", () => {
     const doc = JSON.parse(json);
-    const [policy] = Object.values<any>(doc.resource.azurerm_key_vault_access_policy);
-    policy.secret_permissions.push("List");
-    expect(checkTransferConformance(doc)).toEqual([
-      expect.stringContaining(
-        'a pipeline needs exactly secret_permissions ["Get"] and nothing else',
-      ),
-    ]);
+    const role = Object.values<any>(doc.resource.azurerm_role_assignment).find(
+      (r) => r.role_definition_name === "Key Vault Secrets User",
+    );
+    role.scope =
+      "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-security-hub" +
+      "/providers/Microsoft.KeyVault/vaults/kv-contoso-hub";
+    expect(checkTransferConformance(doc)).toContainEqual(
+      expect.stringContaining("is scoped to the whole vault; scope it to the one secret"),
+    );
   });
 });

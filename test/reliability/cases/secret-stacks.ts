@@ -71,7 +71,12 @@ export const SECRET_STACKS: readonly SecretStack[] = [
   {
     name: "generated for export",
     build: withSecret("export", (_s, container) =>
-      SasToken.generateForExport({ container, start: START, expiry: EXPIRY }),
+      SasToken.generateForExport({
+        container,
+        start: START,
+        expiry: EXPIRY,
+        allowLongLifetime: true,
+      }),
     ),
   },
   {
@@ -81,6 +86,7 @@ export const SECRET_STACKS: readonly SecretStack[] = [
         container,
         start: START,
         expiry: EXPIRY,
+        allowLongLifetime: true,
         allowDelete: true,
       }),
     ),

@@ -28,7 +28,7 @@ import {
 
 const FUTURE_START = "2026-01-01T00:00:00Z";
 const FUTURE_EXPIRY = "2099-01-01T00:00:00Z";
-const SAS_SIGNATURE = "sig=bGVha2VkLXNpZ25hdHVyZQ";
+export const SAS_SIGNATURE = "sig=bGVha2VkLXNpZ25hdHVyZQ";
 
 function badSecretUri(name: string, uri: string): BadInputCase {
   return {
@@ -40,7 +40,7 @@ function badSecretUri(name: string, uri: string): BadInputCase {
 }
 
 /** A new secret "test/Secret" in the vault "test/Vault" holding `token`. */
-function secretWith(s: TerraformStack, token: SasToken, secretName = "acrtransfersas") {
+export function secretWith(s: TerraformStack, token: SasToken, secretName = "acrtransfersas") {
   return new SasTokenSecret(s, "Secret", { keyVault: vault(s), secretName, token });
 }
 
@@ -48,7 +48,15 @@ function badDates(name: string, start: string, expiry: string, value: string): B
   return {
     name,
     build: (s) =>
-      secretWith(s, SasToken.generateForExport({ container: ownedContainer(s), start, expiry })),
+      secretWith(
+        s,
+        SasToken.generateForExport({
+          container: ownedContainer(s),
+          start,
+          expiry,
+          allowLongLifetime: !name.includes("more than a year"),
+        }),
+      ),
     path: "test/Secret",
     value,
   };
@@ -174,7 +182,12 @@ export const SECRET_VALUE_CASES: readonly BadInputCase[] = [
 
 /** Generated tokens: dates, containers and permissions. */
 export const GENERATED_TOKEN_CASES: readonly BadInputCase[] = [
-  badDates("SAS expiry in the past", FUTURE_START, "2020-01-01T00:00:00Z", "2020-01-01T00:00:00Z"),
+  badDates(
+    "SAS valid for more than a year",
+    FUTURE_START,
+    "2027-06-01T00:00:00Z",
+    "valid for 516 days",
+  ),
   badDates("SAS expiry that is not a date", FUTURE_START, "next year", "next year"),
   badDates("SAS expiry without a time", FUTURE_START, "2099-01-01", '"2099-01-01"'),
   badDates("SAS expiry in month 13", FUTURE_START, "2099-13-01T00:00:00Z", "2099-13-01T00:00:00Z"),
@@ -189,6 +202,7 @@ export const GENERATED_TOKEN_CASES: readonly BadInputCase[] = [
           container: urlContainer(s),
           start: FUTURE_START,
           expiry: FUTURE_EXPIRY,
+          allowLongLifetime: true,
         }),
       ),
     path: "test/Secret",
@@ -200,7 +214,12 @@ export const GENERATED_TOKEN_CASES: readonly BadInputCase[] = [
       importWithGenerated(
         s,
         (container) =>
-          SasToken.generateForImport({ container, start: FUTURE_START, expiry: FUTURE_EXPIRY }),
+          SasToken.generateForImport({
+            container,
+            start: FUTURE_START,
+            expiry: FUTURE_EXPIRY,
+            allowLongLifetime: true,
+          }),
         [ImportOption.DELETE_SOURCE_BLOB_ON_SUCCESS],
       ),
     path: "test/Import",
@@ -210,7 +229,12 @@ export const GENERATED_TOKEN_CASES: readonly BadInputCase[] = [
     name: "generated export token on an import pipeline",
     build: (s) =>
       importWithGenerated(s, (container) =>
-        SasToken.generateForExport({ container, start: FUTURE_START, expiry: FUTURE_EXPIRY }),
+        SasToken.generateForExport({
+          container,
+          start: FUTURE_START,
+          expiry: FUTURE_EXPIRY,
+          allowLongLifetime: true,
+        }),
       ),
     path: "test/Import",
     value: "test/Secret",
@@ -223,6 +247,7 @@ export const GENERATED_TOKEN_CASES: readonly BadInputCase[] = [
         container,
         start: FUTURE_START,
         expiry: FUTURE_EXPIRY,
+        allowLongLifetime: true,
       });
       return exportPipeline(s, {
         container,
@@ -248,6 +273,7 @@ export const GENERATED_TOKEN_CASES: readonly BadInputCase[] = [
         container: tokenContainer,
         start: FUTURE_START,
         expiry: FUTURE_EXPIRY,
+        allowLongLifetime: true,
       });
       return exportPipeline(s, {
         container,

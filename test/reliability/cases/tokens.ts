@@ -71,7 +71,7 @@ function secretAt(s: TerraformStack, uri: string, keyVault = vault(s)) {
 /** A generated export SAS for a new container, with the given dates. */
 function generatedExport(s: TerraformStack, start: string, expiry: string) {
   const container = ownedContainer(s);
-  const token = SasToken.generateForExport({ container, start, expiry });
+  const token = SasToken.generateForExport({ container, start, expiry, allowLongLifetime: true });
   const secret = new SasTokenSecret(s, "Secret", {
     keyVault: vault(s),
     secretName: "acrexportsas",

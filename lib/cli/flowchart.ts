@@ -1,0 +1,173 @@
+import { TransferSide } from "../arm/options";
+import { Grant } from "../model/transfer-model";
+import { StackNames } from "./names";
+import { CopyRow } from "./review";
+
+/**
+ * A Mermaid flowchart of one stack: each registry a subgraph holding its pipelines; the
+ * containers they write (export) or read (import); the identities that act for them, with an
+ * edge per grant to what it is on (container, vault, secret); and blob copies known from runs,
+ * to containers of other stacks drawn as nodes naming that stack.
+ */
+export function flowchart(stack: string, names: StackNames, copies: readonly CopyRow[]): string {
+  const model = names.transfer;
+  const chart = new Chart();
+  if (model.pipelines.length === 0 && model.grants.length === 0) {
+    chart.node("none", "none", ["no ACR Transfer pipelines in this stack"], "box");
+    return chart.render();
+  }
+  const byRegistry = new Map<string, typeof model.pipelines>();
+  for (const p of model.pipelines)
+    byRegistry.set(p.registry, [...(byRegistry.get(p.registry) ?? []), p]);
+  for (const [registry, pipelines] of byRegistry) {
+    chart.open(`registry:${registry}`, "R", `registry ${registry}`);
+    for (const p of pipelines) {
+      const mode = p.storageAccessMode ?? "unknown storage access";
+      chart.node(`pipeline:${p.address}`, "P", [`${p.side} pipeline`, p.name, mode], "box");
+    }
+    chart.close();
+  }
+  for (const p of model.pipelines) {
+    const pipeline = chart.id(`pipeline:${p.address}`);
+    if (p.container) {
+      const container = containerNode(chart, StackNames.container(p.container));
+      if (p.side === TransferSide.EXPORT) chart.edge(pipeline, "-->", "writes blobs", container);
+      else chart.edge(container, "-->", "reads blobs", pipeline);
+    }
+  }
+  for (const identity of model.identities) {
+    const kind =
+      identity.kind === "user"
+        ? "user-assigned identity"
+        : identity.kind === "system"
+          ? "system-assigned identity"
+          : "principal";
+    const name =
+      identity.kind === "system"
+        ? identity.name.replace(/^system identity of /, "of ")
+        : identity.name;
+    const node = chart.node(`identity:${identity.key}`, "I", [kind, name], "stadium");
+    for (const address of identity.actsFor) {
+      chart.edge(node, "-.->", "acts for", chart.id(`pipeline:${address}`));
+    }
+  }
+  for (const grant of model.grants) {
+    const holder = chart.id(`identity:${grant.principal}`);
+    chart.edge(holder, "==>", StackNames.access(grant), grantTarget(chart, grant));
+  }
+  for (const copy of copies) {
+    const from =
+      copy.fromStack === stack
+        ? containerNode(chart, copy.fromContainer)
+        : otherStack(chart, copy.fromContainer, copy.fromStack);
+    const to =
+      copy.toStack === stack
+        ? containerNode(chart, copy.toContainer)
+        : otherStack(chart, copy.toContainer, copy.toStack);
+    chart.edge(from, "-.->", `blob ${copy.blob}, copied outside Terraform`, to);
+  }
+  return chart.render();
+}
+
+function containerNode(chart: Chart, container: string): string {
+  return chart.node(`container:${container}`, "C", ["container", container], "cylinder");
+}
+
+function otherStack(chart: Chart, container: string, stack: string): string {
+  return chart.node(
+    `other:${stack}:${container}`,
+    "O",
+    ["container", container, `in stack ${stack}`],
+    "cylinder",
+  );
+}
+
+function grantTarget(chart: Chart, grant: Grant): string {
+  const target = grant.target;
+  if (target.kind === "access-policy")
+    return chart.node(`vault:${target.vault}`, "V", ["Key Vault", target.vault], "cylinder");
+  const scope = target.scope;
+  if (scope.kind === "container")
+    return containerNode(chart, StackNames.container(scope.container));
+  if (scope.kind === "vault")
+    return chart.node(`vault:${scope.vault}`, "V", ["Key Vault", scope.vault], "cylinder");
+  if (scope.kind === "secret") {
+    return chart.node(
+      `secret:${scope.vault}/${scope.secret}`,
+      "S",
+      ["secret", scope.secret, `in vault ${scope.vault}`],
+      "cylinder",
+    );
+  }
+  return chart.node(`scope:${grant.scope}`, "X", ["scope", grant.scope], "box");
+}
+
+const SHAPES = { box: ["[", "]"], cylinder: ["[(", ")]"], stadium: ["([", "])"] } as const;
+
+/** Mermaid text with node IDs of its own (R1, P2, ...), so no name can break the syntax. */
+class Chart {
+  private readonly ids = new Map<string, string>();
+  private readonly counts = new Map<string, number>();
+  private readonly nodes: string[] = [];
+  private readonly edges: string[] = [];
+  private indent = "  ";
+
+  /** The ID of a node by key, made when first asked for. */
+  public id(key: string, prefix = "N"): string {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      const count = (this.counts.get(prefix) ?? 0) + 1;
+      this.counts.set(prefix, count);
+      id = `${prefix}${count}`;
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+
+  /** Declares a node once; later calls with the same key return its ID. */
+  public node(
+    key: string,
+    prefix: string,
+    label: readonly string[],
+    shape: keyof typeof SHAPES,
+  ): string {
+    const known = this.ids.has(key);
+    const id = this.id(key, prefix);
+    if (!known) {
+      const [open, close] = SHAPES[shape];
+      this.nodes.push(`${this.indent}${id}${open}"${label.map(escape).join("<br/>")}"${close}`);
+    }
+    return id;
+  }
+
+  /** Opens a subgraph; the nodes declared until close() are in it. */
+  public open(key: string, prefix: string, title: string): void {
+    this.nodes.push(`  subgraph ${this.id(key, prefix)}["${escape(title)}"]`);
+    this.indent = "    ";
+  }
+
+  /** Closes the subgraph. */
+  public close(): void {
+    this.nodes.push("  end");
+    this.indent = "  ";
+  }
+
+  /** An edge with a label. */
+  public edge(from: string, arrow: string, label: string, to: string): void {
+    this.edges.push(`  ${from} ${arrow}|"${escape(label)}"| ${to}`);
+  }
+
+  /** The flowchart. */
+  public render(): string {
+    return ["flowchart LR", ...this.nodes, ...this.edges].join("\n");
+  }
+}
+
+/** Text safe inside a quoted Mermaid label: its entity codes for #, ", < and >. */
+function escape(text: string): string {
+  return text
+    .replace(/#/g, "#35;")
+    .replace(/"/g, "#quot;")
+    .replace(/</g, "#lt;")
+    .replace(/>/g, "#gt;");
+}

@@ -1,0 +1,45 @@
+import { TerraformBlock } from "./terraform-json";
+
+/** A value as an object, or `{}` when it is not one. */
+export function asRecord(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+/** azapi bodies are objects; a JSON string (azapi 1.x `jsonencode`) is read too. */
+export function parseBody(body: unknown): Record<string, unknown> {
+  if (typeof body !== "string") return asRecord(body);
+  try {
+    return asRecord(JSON.parse(body));
+  } catch {
+    return {};
+  }
+}
+
+/** `body.properties` of an azapi block. */
+export function bodyProperties(block: TerraformBlock): Record<string, unknown> {
+  return asRecord(parseBody(block.body).properties);
+}
+
+/** A list of strings, or `[]` when the value is not a list. */
+export function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+/** A string, or undefined when the value is not one. */
+export function optionalString(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+/** The construct path cdktf writes into a block's `"//"` metadata (absent after synthJson). */
+export function constructPath(block: TerraformBlock): string | undefined {
+  return optionalString(asRecord(asRecord(block["//"]).metadata).path);
+}
+
+/** The api-version of an azapi `type` (`<resource type>@<api-version>`), or "" without one. */
+export function apiVersionOf(type: unknown): string {
+  const text = String(type ?? "");
+  const at = text.indexOf("@");
+  return at < 0 ? "" : text.slice(at + 1);
+}

@@ -1,0 +1,72 @@
+import { IConstruct } from "constructs";
+import { fail } from "../validation/check";
+
+/**
+ * Node metadata type of a suppression. A plain string, not a symbol or a class: a suppression
+ * added with one copy of the library is honored by a pack from another copy.
+ */
+const SUPPRESSION_METADATA = "cdktf-acr-transfer/policy-suppression";
+/** Shortest reason accepted: a reason is for the reviewer, "ok" does not tell them anything. */
+const MIN_REASON_LENGTH = 10;
+
+/** A suppression as recorded on a construct. */
+export interface Suppression {
+  /** The rule it suppresses. */
+  readonly ruleId: string;
+  /** Why. */
+  readonly reason: string;
+}
+
+/** A suppression, with the construct it was added to. */
+export interface PlacedSuppression extends Suppression {
+  /** The construct it was added to. */
+  readonly scope: IConstruct;
+}
+
+/** Suppressions of policy rules, per construct, each with the reason a reviewer reads. */
+export class TransferSuppressions {
+  /**
+   * Suppresses `ruleId` on `scope` and every construct under it (a pipeline, a registry's
+   * transfer setup, a stack). The reason is required: the review report lists it beside every
+   * finding it covers.
+   */
+  public static add(scope: IConstruct, ruleId: string, reason: string): void {
+    if (typeof ruleId !== "string" || ruleId.trim() === "") {
+      fail(scope, "ruleId", ruleId, {
+        problem: "is blank",
+        rule: "a suppression names the rule it suppresses",
+        fix: 'pass a rule ID such as TransferRuleIds.NO_CONTINUE_ON_ERRORS ("AcrTransfer-NoContinueOnErrors")',
+      });
+    }
+    if (typeof reason !== "string" || reason.trim().length < MIN_REASON_LENGTH) {
+      fail(scope, "reason", reason, {
+        problem: `is shorter than ${MIN_REASON_LENGTH} characters`,
+        rule: "every suppression carries the reason a reviewer reads in the review report",
+        fix: "say why the rule does not apply here, and until when",
+      });
+    }
+    const suppression: Suppression = { ruleId: ruleId.trim(), reason: reason.trim() };
+    scope.node.addMetadata(SUPPRESSION_METADATA, suppression, { stackTrace: false });
+  }
+
+  private constructor() {}
+}
+
+/** The suppressions added to `construct` itself. */
+export function ownSuppressions(construct: IConstruct): Suppression[] {
+  return construct.node.metadata
+    .filter((entry) => entry.type === SUPPRESSION_METADATA)
+    .map((entry) => entry.data as Suppression);
+}
+
+/** The suppression of `ruleId` on `construct` or its nearest ancestor that has one. */
+export function findSuppression(
+  construct: IConstruct,
+  ruleId: string,
+): PlacedSuppression | undefined {
+  for (const scope of [...construct.node.scopes].reverse()) {
+    const found = ownSuppressions(scope).find((s) => s.ruleId === ruleId);
+    if (found) return { ...found, scope };
+  }
+  return undefined;
+}

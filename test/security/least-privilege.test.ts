@@ -1,0 +1,228 @@
+import { TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { synthJson } from "../../lib/testing";
+import { describe, expect, it } from "vitest";
+import {
+  ExportPipeline,
+  ImportOption,
+  ImportPipeline,
+  KeyVaultAccessModel,
+  KeyVaultRef,
+  PipelineIdentity,
+  SasToken,
+  SasTokenSecret,
+  StorageAccess,
+  TransferAccess,
+  TransferContainer,
+  UserIdentity,
+} from "../../lib";
+import * as ids from "../support/ids";
+import { testAccount, testRegistry } from "../support/refs";
+import { synthObject } from "../support/stacks";
+
+function roleAssignments(stack: TerraformStack): any[] {
+  return Object.values<any>(synthObject(stack).resource.azurerm_role_assignment ?? {});
+}
+
+function setup() {
+  const stack = new TerraformStack(Testing.app(), "lp");
+  const registry = testRegistry(stack);
+  const container = new TransferContainer(stack, "Blobs", {
+    storageAccount: testAccount(stack),
+    containerName: "transfer",
+  });
+  const identity = PipelineIdentity.userAssigned(
+    UserIdentity.fromIdentityId(stack, "Identity", ids.IDENTITY_ID, {
+      principalId: "11111111-1111-1111-1111-111111111111",
+      tenantId: "22222222-2222-2222-2222-222222222222",
+    }),
+  );
+  const common = { registry, container, storageAccess: StorageAccess.managedIdentity(), identity };
+  return { stack, common };
+}
+
+describe("blob delete in managed-identity mode", () => {
+  it("takes delete out of an export pipeline's Contributor role with an ABAC condition", () => {
+    const { stack, common } = setup();
+    new ExportPipeline(stack, "Export", { ...common, pipelineName: "exportPipeline" });
+    expect(roleAssignments(stack)).toEqual([
+      expect.objectContaining({
+        role_definition_name: "Storage Blob Data Contributor",
+        condition: TransferAccess.NO_BLOB_DELETE_CONDITION,
+        condition_version: "2.0",
+      }),
+    ]);
+  });
+
+  it("keeps delete when the same identity also imports with DeleteSourceBlobOnSuccess", () => {
+    const { stack, common } = setup();
+    new ExportPipeline(stack, "Export", { ...common, pipelineName: "exportPipeline" });
+    new ImportPipeline(stack, "Import", {
+      ...common,
+      pipelineName: "importPipeline",
+      options: [ImportOption.DELETE_SOURCE_BLOB_ON_SUCCESS],
+    });
+    const [assignment, ...rest] = roleAssignments(stack);
+    expect(rest).toEqual([]);
+    expect(assignment.role_definition_name).toBe("Storage Blob Data Contributor");
+    expect(assignment.condition).toBeUndefined();
+    expect(assignment.condition_version).toBeUndefined();
+  });
+
+  it("leaves the condition off when asked, and refuses it where delete is needed", () => {
+    const { stack, common } = setup();
+    new ExportPipeline(stack, "Export", {
+      ...common,
+      pipelineName: "exportPipeline",
+      denyBlobDelete: false,
+    });
+    expect(roleAssignments(stack)[0].condition).toBeUndefined();
+    expect(
+      () =>
+        new ImportPipeline(stack, "Import", {
+          ...common,
+          pipelineName: "importPipeline",
+          options: [ImportOption.DELETE_SOURCE_BLOB_ON_SUCCESS],
+          denyBlobDelete: true,
+        }),
+    ).toThrow(
+      "lp/Import: denyBlobDelete true takes blob delete away, but DeleteSourceBlobOnSuccess deletes the source blob. rule: an import pipeline with DeleteSourceBlobOnSuccess needs delete on its container. fix: leave denyBlobDelete unset, or drop DeleteSourceBlobOnSuccess.",
+    );
+  });
+});
+
+describe("containers given by URL and account", () => {
+  it("refuses a URL in another storage account than the one given", () => {
+    const stack = new TerraformStack(Testing.app(), "lp");
+    expect(() =>
+      TransferContainer.fromUrl(
+        stack,
+        "Blobs",
+        "https://otheraccount.blob.core.windows.net/transfer",
+        {
+          storageAccount: testAccount(stack),
+        },
+      ),
+    ).toThrow(
+      'lp/Blobs: url "https://otheraccount.blob.core.windows.net/transfer" is in the storage account "otheraccount", but storageAccount is "accountname". rule: a container\'s URL and its storageAccount name the same account. fix: pass the account "otheraccount" as storageAccount, or the URL of a container in "accountname".',
+    );
+  });
+});
+
+describe("access policies on vaults with other secrets", () => {
+  /** Warnings on the stack's constructs after synth (the check runs as an aspect). */
+  function warnings(stack: TerraformStack): string[] {
+    synthJson(stack);
+    return stack.node
+      .findAll()
+      .flatMap((c) => c.node.metadata)
+      .filter((m) => m.type === "@cdktf/warn")
+      .map((m) => String(m.data))
+      .filter((w) => w.startsWith("this access policy"));
+  }
+
+  function sasPipeline(
+    stack: TerraformStack,
+    vault: ReturnType<typeof KeyVaultRef.fromKeyVaultId>,
+    extraSecret = false,
+  ) {
+    const token = (name: string) =>
+      SasToken.fromVariable(
+        new TerraformVariable(stack, name, { type: "string", sensitive: true }),
+        1,
+      );
+    const secret = new SasTokenSecret(stack, "Secret", {
+      keyVault: vault,
+      secretName: "export-sas",
+      token: token("sas"),
+    });
+    if (extraSecret) {
+      new SasTokenSecret(stack, "Other", {
+        keyVault: vault,
+        secretName: "other-sas",
+        token: token("other"),
+      });
+    }
+    new ExportPipeline(stack, "Export", {
+      registry: testRegistry(stack),
+      pipelineName: "exportPipeline",
+      container: TransferContainer.fromUrl(stack, "Blobs", ids.CONTAINER_URL),
+      storageAccess: StorageAccess.sasToken(secret),
+    });
+  }
+
+  it("warns when the vault's contents are unknown (referred to by ID)", () => {
+    const stack = new TerraformStack(Testing.app(), "av");
+    sasPipeline(
+      stack,
+      KeyVaultRef.fromKeyVaultId(stack, "Vault", ids.VAULT_ID, {
+        accessModel: KeyVaultAccessModel.ACCESS_POLICY,
+      }),
+    );
+    expect(warnings(stack)).toEqual([
+      `this access policy gives its principal Get on every secret in ${ids.VAULT_ID}, not only the SAS token it needs: ` +
+        "the vault is referred to by ID or data source, so its other secrets are unknown. Use an RBAC vault (the library " +
+        "then grants Key Vault Secrets User on the one secret) or a vault that holds only this transfer's secrets, and say so with dedicatedToTransfer: true",
+    ]);
+  });
+
+  it("warns when the vault holds another secret of the app, even when dedicated", () => {
+    const stack = new TerraformStack(Testing.app(), "av");
+    const vault = KeyVaultRef.fromKeyVaultId(stack, "Vault", ids.VAULT_ID, {
+      accessModel: KeyVaultAccessModel.ACCESS_POLICY,
+      dedicatedToTransfer: true,
+    });
+    sasPipeline(stack, vault, true);
+    expect(warnings(stack)).toEqual([
+      expect.stringContaining("the vault also holds 1 other secret(s) of this app (av/Other)"),
+    ]);
+  });
+
+  it("is quiet for a dedicated vault and for RBAC vaults", () => {
+    const dedicated = new TerraformStack(Testing.app(), "av");
+    sasPipeline(
+      dedicated,
+      KeyVaultRef.fromKeyVaultId(dedicated, "Vault", ids.VAULT_ID, {
+        accessModel: KeyVaultAccessModel.ACCESS_POLICY,
+        dedicatedToTransfer: true,
+      }),
+    );
+    expect(warnings(dedicated)).toEqual([]);
+    const rbac = new TerraformStack(Testing.app(), "av");
+    sasPipeline(
+      rbac,
+      KeyVaultRef.fromKeyVaultId(rbac, "Vault", ids.VAULT_ID, {
+        accessModel: KeyVaultAccessModel.RBAC,
+      }),
+      true,
+    );
+    expect(warnings(rbac)).toEqual([]);
+  });
+});
+
+describe("the import trust boundary", () => {
+  function importWarnings(options: ImportOption[], sourceTriggerEnabled?: boolean): string[] {
+    const { stack, common } = setup();
+    const pipeline = new ImportPipeline(stack, "Import", {
+      ...common,
+      pipelineName: "importPipeline",
+      options,
+      sourceTriggerEnabled,
+    });
+    return pipeline.node.metadata
+      .filter((m) => m.type === "@cdktf/warn")
+      .map((m) => String(m.data));
+  }
+
+  it("warns when the source trigger may overwrite tags", () => {
+    expect(importWarnings([ImportOption.OVERWRITE_TAGS])).toEqual([
+      expect.stringMatching(
+        /^the source trigger imports every blob .* anyone who can write to the container can replace this registry's tags/,
+      ),
+    ]);
+  });
+
+  it("is quiet with the trigger off, or without OverwriteTags", () => {
+    expect(importWarnings([ImportOption.OVERWRITE_TAGS], false)).toEqual([]);
+    expect(importWarnings([])).toEqual([]);
+  });
+});
