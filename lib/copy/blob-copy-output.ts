@@ -2,7 +2,7 @@ import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { checkBlobName } from "../arm/storage";
 import { ITransferContainer } from "../references/transfer-container";
-import { check, expectShape } from "../validation/check";
+import { check, expectProps, expectShape } from "../validation/check";
 import { checkShellWord, shellQuote } from "./shell-quote";
 
 /** The metadata the import pipeline's source trigger needs on a blob. */
@@ -38,6 +38,8 @@ export class BlobCopyOutput extends Construct {
   /** Declares the output; the blob name is checked like a run's. */
   public constructor(scope: Construct, id: string, props: BlobCopyOutputProps) {
     super(scope, id);
+    expectProps(this, props, "BlobCopyOutputProps");
+    expectShape(this, "outputName", props.outputName, "string", false);
     const { exportContainer, importContainer } = props;
     expectShape(
       this,
@@ -55,6 +57,13 @@ export class BlobCopyOutput extends Construct {
       true,
       "pass the import pipeline's container",
     );
+    for (const [subject, container] of [
+      ["exportContainer", exportContainer],
+      ["importContainer", importContainer],
+    ] as const) {
+      const fix = "pass a TransferContainer, or TransferContainer.fromUrl(...)";
+      expectShape(this, `${subject}.containerUrl`, container.containerUrl, "string", true, fix);
+    }
     expectShape(this, "blobName", props.blobName, "string");
     check(this, "blobName", props.blobName, checkBlobName);
     const source = `${exportContainer.containerUrl}/${props.blobName}`;

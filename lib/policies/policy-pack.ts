@@ -33,7 +33,7 @@ export class TransferPolicyPack implements IAspect {
 
   /** A pack of `props.rules`; rule IDs must be unique. */
   public constructor(props: TransferPolicyPackProps = {}) {
-    this.rules = [...(props.rules ?? TransferRules.recommended())];
+    this.rules = [...(checkedRules(props) ?? TransferRules.recommended())];
     const ids = this.rules.map((rule) => rule.ruleId);
     const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
     if (repeated.length > 0) {
@@ -100,4 +100,24 @@ export class TransferPolicyPack implements IAspect {
       node.node.addMetadata(level, message, { stackTrace: false });
     }
   }
+}
+
+/** The rules of `props`, checked for callers the types do not reach (JavaScript, configs). */
+function checkedRules(props: TransferPolicyPackProps | null): ITransferRule[] | undefined {
+  const refuse = (subject: string, value: unknown, problem: string): never => {
+    throw new TransferValidationError("TransferPolicyPack", subject, value, {
+      problem,
+      rule: "a pack takes { rules }, a list of rules (TransferRules.recommended() or your own)",
+      fix: "pass { rules: [...] }, or nothing for the recommended rules",
+    });
+  };
+  if (props === null || props === undefined) return undefined;
+  if (typeof props !== "object" || Array.isArray(props)) refuse("props", props, "is not an object");
+  const rules = props.rules ?? undefined;
+  if (rules !== undefined && !Array.isArray(rules)) refuse("rules", rules, "is not a list");
+  rules?.forEach((rule, i) => {
+    if (typeof (rule as Partial<ITransferRule> | undefined)?.ruleId !== "string")
+      refuse(`rules[${i}]`, rule, "is not a rule (it has no ruleId)");
+  });
+  return rules;
 }

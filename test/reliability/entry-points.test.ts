@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import {
   AzapiProvider,
   AzapiResource,
+  BlobCopyOutput,
   DataAzapiResource,
   ExportPipeline,
   ExportPipelineRun,
@@ -25,6 +26,7 @@ import {
   StorageAccess,
   StorageAccountRef,
   TransferContainer,
+  TransferPolicyPack,
   TransferValidationError,
   UserIdentity,
 } from "../../lib";
@@ -500,6 +502,34 @@ const ENTRY_POINTS: readonly EntryPoint[] = [
       ownedContainer(s).grantBlobAccess(GrantPrincipal.fromUserIdentity(consumer, identity), {
         roleName: "Storage Blob Data Reader",
       }),
+  },
+  {
+    name: "new BlobCopyOutput",
+    args: (s) => [
+      {
+        exportContainer: TransferContainer.fromUrl(s, "From", ids.CONTAINER_URL),
+        importContainer: TransferContainer.fromUrl(
+          s,
+          "To",
+          ids.CONTAINER_URL.replace("accountname", "other"),
+        ),
+        blobName: "images-2026-11",
+      },
+    ],
+    slots: [
+      {
+        kind: "object",
+        required: true,
+        members: { exportContainer: obj, importContainer: obj, blobName: str, outputName: optStr },
+      },
+    ],
+    call: (s, [props]) => new BlobCopyOutput(s, "Copy", props),
+  },
+  {
+    name: "new TransferPolicyPack",
+    args: () => [{}],
+    slots: [{ kind: "options", members: { rules: { kind: "list" } } }],
+    call: (s, [props]) => new TransferPolicyPack(props).applyTo(exportPipeline(s)),
   },
   {
     name: "new AzapiProvider",
