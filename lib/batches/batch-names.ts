@@ -69,7 +69,7 @@ export function blobNamePrefixRule(longestId: string): (prefix: string) => Viola
     return {
       problem: `makes invalid blob names, e.g. ${JSON.stringify(batchBlobName(prefix, longestId))}`,
       rule: `blob names are blobNamePrefix, then the batch ID; ${violation.rule}`,
-      fix: `use a prefix of at most ${1024 - longestId.length} characters without control characters`,
+      fix: `use a prefix of at most ${1024 - longestId.length} characters that the rule allows`,
     };
   };
 }

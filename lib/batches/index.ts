@@ -11,3 +11,5 @@ export {
 } from "./transfer-batches-base";
 export * from "./export-batches";
 export * from "./import-batches";
+export * from "./bulk-transfer-props";
+export { BulkTransfer } from "./bulk-transfer";

@@ -171,7 +171,7 @@ describe("batch names", () => {
     expect(rule("abc")?.problem).toBe('makes run names as short as 4 characters ("abcb")');
     expect(blobNamePrefixRule("b0110")("x".repeat(1019))).toBeUndefined();
     expect(blobNamePrefixRule("b0110")("x".repeat(1020))?.fix).toBe(
-      "use a prefix of at most 1019 characters without control characters",
+      "use a prefix of at most 1019 characters that the rule allows",
     );
   });
 });
