@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { App, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
@@ -14,7 +15,10 @@ import {
   StorageAccessMode,
   StorageAccountRef,
 } from "../../lib";
+import { addBulkTransfer } from "../../examples/bulk-transfer";
 import { checkTransferConformance } from "../../lib/testing";
+import { synthApp } from "../composition/app-synth";
+import { SHADOW_SKIP, runShadow } from "../support/shadow";
 import * as ids from "../support/ids";
 
 type Synth = Record<string, Record<string, Record<string, any>>>;
@@ -204,4 +208,54 @@ describe("BulkTransfer", () => {
       expect(bulk.copyCommands).toHaveLength(bulk.exportBatches.batches.length);
     });
   });
+});
+
+describe("BulkTransfer under Terraform's own validate and plan", () => {
+  it.skipIf(SHADOW_SKIP !== "")(
+    `passes for the bulk-transfer example and the one-account shape${SHADOW_SKIP}`,
+    () => {
+      const { outdir, stacks, cleanup } = synthApp((app) => {
+        addBulkTransfer(app);
+        const source = sideStack(app, "shared-source");
+        const target = sideStack(app, "shared-target");
+        new BulkTransfer(app, "Shared", {
+          source: {
+            stack: source,
+            registry: Registry.fromRegistryId(source, "Registry", ids.REGISTRY_ID, {
+              location: "eastus",
+            }),
+            storageAccount: StorageAccountRef.fromStorageAccountId(
+              source,
+              "Account",
+              SOURCE_ACCOUNT_ID,
+            ),
+            pipelineName: "exportbulk",
+          },
+          target: {
+            stack: target,
+            registry: Registry.fromRegistryId(target, "Registry", ids.TARGET_REGISTRY_ID, {
+              location: "eastus",
+            }),
+            pipelineName: "importbulk",
+          },
+          storageAccessMode: StorageAccessMode.MANAGED_IDENTITY,
+          artifacts: ArtifactList.fromList(
+            Array.from({ length: 240 }, (_, i) => `apps/app${i}:v1`),
+          ),
+          runNamePrefix: "shared202611",
+          blobNamePrefix: "shared-",
+          maxConcurrentRuns: 2,
+        });
+      });
+      try {
+        expect(stacks.get("shared-target")!.dependencies).toEqual(["shared-source"]);
+        expect(stacks.get("bulk-transfer-target")!.dependencies).toEqual([]);
+        expect(runShadow(join(outdir, "stacks"))).toMatch(
+          /^terraform-shadow: 0 problems in 4 stacks/,
+        );
+      } finally {
+        cleanup();
+      }
+    },
+  );
 });
