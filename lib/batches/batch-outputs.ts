@@ -30,10 +30,11 @@ export function declareBatchOutputs(
   batches: readonly TransferBatch[],
   runs: readonly PipelineRunBase[],
 ): TerraformOutput {
+  const statuses = runs.map((run) => run.runStatus);
   batches.forEach((batch, i) => {
     const run = runs[i];
     output(scope, `${prefix}_${batch.batchId}_status`, {
-      value: run.runStatus,
+      value: statuses[i],
       description: `Status of ${run.runName} (${batch.artifacts.length} artifacts, blob ${batch.blobName}): Succeeded, Failed or Running.`,
     });
     output(scope, `${prefix}_${batch.batchId}_error`, {
@@ -42,7 +43,7 @@ export function declareBatchOutputs(
     });
   });
   return output(scope, `${prefix}_summary`, {
-    value: Object.fromEntries(runs.map((run) => [run.runName, run.runStatus])),
+    value: Object.fromEntries(runs.map((run, i) => [run.runName, statuses[i]])),
     description: `Status of each of the ${runs.length} batched runs, by run name.`,
   });
 }
