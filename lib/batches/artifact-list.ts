@@ -6,7 +6,10 @@ import { ArtifactEntry } from "./artifact-entries";
 export interface ArtifactListContent {
   /** The entries, in list order. */
   readonly entries: readonly ArtifactEntry[];
-  /** Why the list could not be read; entries is then empty. */
+  /**
+   * Why the list could not be read; entries is then empty.
+   * @default none: the list was read
+   */
   readonly finding?: Finding;
 }
 

@@ -125,12 +125,15 @@ export abstract class TransferBatchesBase extends Construct {
     );
     check(this, "runNamePrefix", runNamePrefix, runNamePrefixRule(longestId));
     check(this, "blobNamePrefix", blobNamePrefix, blobNamePrefixRule(longestId));
-    this.batches = planned.map(({ bits, artifacts }) => ({
-      batchId: batchId(bits),
-      runName: batchRunName(runNamePrefix, batchId(bits)),
-      blobName: batchBlobName(blobNamePrefix, batchId(bits)),
-      artifacts: [...artifacts],
-    }));
+    this.batches = planned.map(({ bits, artifacts }) => {
+      const id = batchId(bits);
+      return {
+        batchId: id,
+        runName: batchRunName(runNamePrefix, id),
+        blobName: batchBlobName(blobNamePrefix, id),
+        artifacts: [...artifacts],
+      };
+    });
   }
 
   /** `<prefix>_summary`: run name to status; undefined when no runs are declared. */

@@ -111,6 +111,11 @@ export const BATCH_CASES: readonly BadInputCase[] = [
     value: "artifacts[1]",
   },
   badBatches(
+    "untyped: batch artifacts given as one string, not a list",
+    { artifacts: ArtifactList.fromList(untyped<string[]>("samples/app:v1")) },
+    'artifacts "samples/app:v1" is not a list',
+  ),
+  badBatches(
     "batches: no artifact list",
     { artifacts: untyped<ArtifactList>(undefined) },
     "artifacts undefined",
