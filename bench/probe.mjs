@@ -2,7 +2,13 @@
 // left behind (cdktf keeps every token it ever made in a process-wide map).
 // Usage: node bench/probe.mjs <measurement> <N> <repetitions>; prints JSON.
 import { createRequire } from "node:module";
-import { handWrittenStack, libraryStack, resourceCounts } from "./setups.mjs";
+import {
+  batchHandStack,
+  batchLibraryStack,
+  handWrittenStack,
+  libraryStack,
+  resourceCounts,
+} from "./setups.mjs";
 import { timed } from "./stats.mjs";
 
 const require = createRequire(new URL("../package.json", import.meta.url));
@@ -14,6 +20,10 @@ const MEASUREMENTS = {
   library: (n) => synthCost(libraryStack, n),
   /** The same for the hand-written setups. */
   hand: (n) => synthCost(handWrittenStack, n),
+  /** The same for n registries of batched exports (ExportBatches). */
+  batchLibrary: (n) => synthCost(batchLibraryStack, n),
+  /** The same for n registries of batched exports written by hand. */
+  batchHand: (n) => synthCost(batchHandStack, n),
   /** synthJson(stack), end to end. */
   synthJson: (n) => ({ ms: timed(() => synthJson(libraryStack(n)))[0] }),
   /** Testing.synth(stack), end to end. */

@@ -1,4 +1,5 @@
 import { App, DISABLE_STACK_TRACE_IN_METADATA, TerraformStack } from "cdktf";
+import { addBulkTransfer } from "./bulk-transfer";
 import { addCrossCloud } from "./cross-cloud";
 import { addExistingResources } from "./existing-resources";
 import { addLandingZone } from "./landing-zone";
@@ -20,6 +21,7 @@ export const EXAMPLES: readonly Example[] = [
   { name: "managed-identity", add: addManagedIdentity },
   { name: "landing-zone", add: addLandingZone },
   { name: "existing-resources", add: addExistingResources },
+  { name: "bulk-transfer", add: addBulkTransfer },
 ];
 
 /**

@@ -53,3 +53,4 @@ export { BlobAccessGrantOptions } from "./grants/container-access";
 export { SecretReadGrantOptions } from "./grants/secret-read";
 export { BlobCopyOutput, BlobCopyOutputProps } from "./copy/blob-copy-output";
 export * from "./policies";
+export * from "./batches";

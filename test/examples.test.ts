@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { App, TerraformStack, Testing } from "cdktf";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { EXAMPLES, buildApp } from "../examples/app";
+import { ARTIFACT_FILE } from "../examples/bulk-transfer";
 import { addSeedWalkthrough } from "../examples/seed-walkthrough";
 import { checkTransferConformance } from "../lib/testing";
 import { transferResources } from "./support/arm-resources";
@@ -54,6 +55,8 @@ const STACK_NAMES = [
   "managed-identity-target",
   "landing-zone",
   "existing-resources",
+  "bulk-transfer-source",
+  "bulk-transfer-target",
 ];
 
 describe("examples: synthesized Terraform JSON", () => {
@@ -352,5 +355,85 @@ describe("examples: existing-resources", () => {
       /\/exportPipelines\/nightlyExport$/,
     );
     expect(run.depends_on).toBeUndefined();
+  });
+});
+
+describe("examples: bulk-transfer", () => {
+  const stacks = synthExample("bulk-transfer");
+  const source = stacks.get("bulk-transfer-source")!;
+  const target = stacks.get("bulk-transfer-target")!;
+  const exportRuns = azapiOfType(source, PIPELINE_RUNS);
+  const importRuns = azapiOfType(target, PIPELINE_RUNS);
+  const listed = readFileSync(ARTIFACT_FILE, "utf8")
+    .split("\n")
+    .map((line) => line.replace(/#.*$/, "").trim())
+    .filter(Boolean);
+
+  it("lists at least 200 distinct artifacts in its file", () => {
+    expect(listed.length).toBeGreaterThanOrEqual(200);
+    expect(new Set(listed).size).toBe(listed.length);
+  });
+
+  it("exports the whole list in runs of at most 50 artifacts, each artifact once, under unique names", () => {
+    const artifacts = exportRuns.map((r) => r.body.properties.request.artifacts as string[]);
+    expect(exportRuns.length).toBeGreaterThan(listed.length / 50);
+    for (const batch of artifacts) expect(batch.length).toBeLessThanOrEqual(50);
+    expect(artifacts.flat().sort()).toEqual([...listed].sort());
+    const names = exportRuns.map((r) => r.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it("imports exactly the blobs the export runs write, one run each", () => {
+    const written = exportRuns.map((r) => r.body.properties.request.target.name);
+    const read = importRuns.map((r) => r.body.properties.request.source.name);
+    expect(new Set(written).size).toBe(written.length);
+    expect(read).toEqual(written);
+    const [pipeline] = azapiOfType(target, IMPORT_PIPELINES);
+    expect(pipeline.body.properties.trigger.sourceTrigger.status).toBe("Disabled");
+  });
+
+  it("starts at most 4 runs at once on each side: each run waits for the one 4 places before", () => {
+    for (const [stack, runs] of [
+      [source, exportRuns],
+      [target, importRuns],
+    ] as const) {
+      const addresses = Object.entries(stack.resource.azapi_resource)
+        .filter(([, r]) => String(r.type).startsWith(PIPELINE_RUNS))
+        .map(([name]) => `azapi_resource.${name}`);
+      runs.forEach((run, i) => {
+        const chained = (run.depends_on as string[]).filter((d) => d.startsWith("azapi_resource."));
+        expect(chained).toEqual(i >= 4 ? [addresses[i - 4]] : []);
+      });
+    }
+  });
+
+  it("prints the copy between clouds for every blob, with no SAS token", () => {
+    const lines = String(target.output.images_copy_commands.value).split("\n");
+    const blobs = exportRuns.map((r) => r.body.properties.request.target.name);
+    expect(lines).toHaveLength(2 * blobs.length);
+    blobs.forEach((blob, i) => {
+      expect(lines[i]).toBe(
+        `azcopy copy 'https://northwindbuildxfer.blob.core.windows.net/transfer/${blob}' './${blob}'`,
+      );
+      expect(lines[blobs.length + i]).toMatch(
+        new RegExp(
+          `^azcopy copy '\\./${blob}' 'https://northwindgovxfer\\.blob\\.core\\.usgovcloudapi\\.net/.+/${blob}' --put-md5 `,
+        ),
+      );
+    });
+    expect(lines.join("\n")).not.toMatch(/[?&](sv|sig|se|sp)=/);
+  });
+
+  it("reports each batch's status and error, and a summary, on both sides", () => {
+    for (const [stack, side, runs] of [
+      [source, "export", exportRuns],
+      [target, "import", importRuns],
+    ] as const) {
+      const names = Object.keys(stack.output);
+      expect(names.filter((n) => n.startsWith(`images_${side}_b`))).toHaveLength(2 * runs.length);
+      expect(Object.keys(stack.output[`images_${side}_summary`].value)).toEqual(
+        runs.map((r) => r.name),
+      );
+    }
   });
 });

@@ -57,6 +57,11 @@ const CONSTANTS: [string, unknown, unknown][] = [
   ],
   ["AzapiProvider.SOURCE", lib.AzapiProvider.SOURCE, lib.AZAPI_PROVIDER_SOURCE],
   [
+    "TransferBatchDefaults.MAX_CONCURRENT_RUNS",
+    lib.TransferBatchDefaults.MAX_CONCURRENT_RUNS,
+    lib.DEFAULT_MAX_CONCURRENT_RUNS,
+  ],
+  [
     "AzapiProvider.VERSION_CONSTRAINT",
     lib.AzapiProvider.VERSION_CONSTRAINT,
     lib.AZAPI_PROVIDER_VERSION_CONSTRAINT,

@@ -58,15 +58,20 @@ export function checkArtifacts(
       fix: `remove the second "${duplicate}"`,
     };
   }
-  const malformed = literal.find((a) => typeof a !== "string" || !isArtifactReference(a));
+  const malformed = literal.find((a) => checkArtifactReference(a) !== undefined);
   if (malformed !== undefined) {
     return {
+      ...checkArtifactReference(malformed)!,
       problem: `contains the malformed reference ${JSON.stringify(malformed)}`,
-      rule: ARTIFACT_RULE,
-      fix: artifactFix(malformed),
     };
   }
   return undefined;
+}
+
+/** One artifact reference: `repository`, `repository:tag` or `repository@sha256:<64 hex>`. */
+export function checkArtifactReference(artifact: string): Violation | undefined {
+  if (typeof artifact === "string" && isArtifactReference(artifact)) return undefined;
+  return { problem: "is malformed", rule: ARTIFACT_RULE, fix: artifactFix(artifact) };
 }
 
 function artifactFix(artifact: unknown): string {

@@ -3,10 +3,8 @@ import { Construct } from "constructs";
 import { checkBlobName } from "../arm/storage";
 import { ITransferContainer } from "../references/transfer-container";
 import { check, expectProps, expectShape } from "../validation/check";
-import { checkShellWord, shellQuote } from "./shell-quote";
-
-/** The metadata the import pipeline's source trigger needs on a blob. */
-const TRIGGER_METADATA = "category=acr-transfer-blob";
+import { blobCopyCommands } from "./copy-commands";
+import { checkShellWord } from "./shell-quote";
 
 /** Props of a blob copy output. */
 export interface BlobCopyOutputProps {
@@ -74,15 +72,13 @@ export class BlobCopyOutput extends Construct {
     ]) {
       check(this, subject, value, checkShellWord);
     }
-    const trigger = `--put-md5 --metadata ${shellQuote(TRIGGER_METADATA)}`;
     const sameCloud = exportContainer.cloud === importContainer.cloud;
-    const local = shellQuote(`./${props.blobName}`);
-    const commands = sameCloud
-      ? [`azcopy copy ${shellQuote(source)} ${shellQuote(target)} ${trigger}`]
-      : [
-          `azcopy copy ${shellQuote(source)} ${local}`,
-          `azcopy copy ${local} ${shellQuote(target)} ${trigger}`,
-        ];
+    const commands = blobCopyCommands(
+      exportContainer.containerUrl,
+      importContainer.containerUrl,
+      [props.blobName],
+      sameCloud,
+    );
     this.output = new TerraformOutput(this, "Output", {
       value: commands.join("\n"),
       description: sameCloud

@@ -1,4 +1,4 @@
-import { TerraformProvider, Token } from "cdktf";
+import { ITerraformDependable, TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
 import { checkTimeout, checkRerunToken } from "../arm/durations";
 import { checkTransferName } from "../arm/names";
@@ -34,6 +34,12 @@ export interface PipelineRunProps {
    * @default the stack's default azapi provider
    */
   readonly provider?: TerraformProvider;
+  /**
+   * More resources the run waits for, besides its pipeline's grants (e.g. an earlier run, to
+   * start runs one after another). Ones in another stack order the stacks instead.
+   * @default none: the run waits for its pipeline's grants only
+   */
+  readonly dependsOn?: ITerraformDependable[];
 }
 
 /** The shared part of export and import runs. */
@@ -80,7 +86,8 @@ export abstract class PipelineRunBase extends Construct {
     const timeout = check(this, "timeout", props.timeout ?? DEFAULT_RUN_TIMEOUT, checkTimeout);
     this.validateSide(props);
     this.claimName(keyOf(this, pipeline.registryKey, pipeline.registryId));
-    const grants = sameStackDependables(this, pipeline.grants);
+    expectShape(this, "dependsOn", props.dependsOn, "list", false);
+    const waitsFor = sameStackDependables(this, [...pipeline.grants, ...(props.dependsOn ?? [])]);
     const type = azapiType(PIPELINE_RUN_TYPE, pipeline.apiVersion);
     this.resource = new AzapiResource(this, "Resource", {
       type,
@@ -90,7 +97,7 @@ export abstract class PipelineRunBase extends Construct {
       responseExportValues: { ...RUN_OUTPUTS },
       retry: { errorMessageRegex: [...AUTHORIZATION_RETRY_PATTERNS] },
       timeouts: { create: timeout, update: timeout },
-      dependsOn: grants.length > 0 ? grants : undefined,
+      dependsOn: waitsFor.length > 0 ? waitsFor : undefined,
       provider: props.provider,
       ...azapiSchemaSettings(this, type),
     });

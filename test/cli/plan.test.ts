@@ -110,7 +110,7 @@ describe("red flags", () => {
 describe("plans the review cannot use", () => {
   it.each([
     ["state.json", /is not a Terraform JSON plan/],
-    ["other-app.plan.json", /plans none of the resources of cross-cloud-source, /],
+    ["other-app.plan.json", /plans none of the resources of bulk-transfer-source, /],
     ["missing.json", /ENOENT/],
     ["unknown-rerun-token.plan.json", /fits .* equally; review the plan's stack directory/],
   ])("%s exits 2", (file, message) => {

@@ -113,12 +113,12 @@ describe("review --format json", () => {
     const review = JSON.parse(run.stdout);
     expect(review).toMatchObject({ format: "cdktf-acr-transfer-review", version: 1 });
     expect(review.totals).toMatchObject({
-      stacks: 8,
+      stacks: 10,
       pipelines: pipelineNames().length,
       policyErrors: 0,
       policyWarnings: 6,
       suppressed: 10,
-      stacksWithoutPolicy: 7,
+      stacksWithoutPolicy: 9,
     });
     const zone = review.stacks.find((s: any) => s.name === "landing-zone");
     expect(zone.policy.suppressions).toHaveLength(1);

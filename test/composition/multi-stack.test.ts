@@ -1,6 +1,4 @@
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { KeyVaultAccessPolicyA } from "@cdktf/provider-azurerm/lib/key-vault-access-policy";
 import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
@@ -22,22 +20,8 @@ import {
   UserIdentity,
 } from "../../lib";
 import * as ids from "../support/ids";
+import { SHADOW_SKIP, runShadow } from "../support/shadow";
 import { addressesOf, dependsOnEntries, synthApp } from "./app-synth";
-
-const SHADOW = resolve(__dirname, "../../../shared/tools/terraform-shadow.mjs");
-const HAS_TERRAFORM = (() => {
-  try {
-    execFileSync(process.env.TERRAFORM ?? "terraform", ["version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const SHADOW_SKIP = !existsSync(SHADOW)
-  ? ` (skipped: ${SHADOW} is absent; CI has it)`
-  : !HAS_TERRAFORM
-    ? " (skipped: terraform is not on PATH)"
-    : "";
 
 /** A stack with both providers. */
 function stack(app: App, id: string): TerraformStack {
@@ -180,8 +164,7 @@ describe("landing zones across stacks", () => {
       for (const name of ["teama", "teamb"]) team(app, name, shared);
     });
     cleanups.push(cleanup);
-    const out = execFileSync("node", [SHADOW, join(outdir, "stacks")], { encoding: "utf8" });
-    expect(out.trim().split("\n").pop()).toMatch(/^terraform-shadow: 0 problems in 3 stacks/);
+    expect(runShadow(join(outdir, "stacks"))).toMatch(/^terraform-shadow: 0 problems in 3 stacks/);
   });
 });
 

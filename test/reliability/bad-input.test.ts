@@ -1,6 +1,7 @@
 import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { TransferValidationError } from "../../lib";
+import { BATCH_CASES } from "./cases/batches";
 import { NAME_CASES, RESOURCE_ID_CASES } from "./cases/names-and-ids";
 import { MODE_CASES, OPTION_CASES, PLACEMENT_CASES, WIRING_CASES } from "./cases/pipelines";
 import {
@@ -43,6 +44,7 @@ const CASES: readonly BadInputCase[] = [
   ...UNTYPED_CASES,
   ...FORMAT_CASES,
   ...SECRET_BYPASS_CASES,
+  ...BATCH_CASES,
   ...MISSING_INPUT_CASES,
   ...CONFIG_VALUE_CASES,
   ...WORKABILITY_CASES,

@@ -1,41 +1,16 @@
 // azcopy commands are pasted into a shell: every value in them must be one inert shell word.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { TerraformStack, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { BlobCopyOutput, StorageAccountRef, TransferContainer } from "../../lib";
 import { checkShellWord, shellQuote } from "../../lib/copy/shell-quote";
 import { ACCOUNT_ID, CONTAINER_URL } from "../support/ids";
-
-const HAS_TERRAFORM = (() => {
-  try {
-    execFileSync(process.env.TERRAFORM ?? "terraform", ["version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const SKIP = HAS_TERRAFORM ? "" : " (skipped: terraform is not on PATH)";
+import { HAS_TERRAFORM, TERRAFORM_SKIP, evaluateOutputs } from "../support/shadow";
 
 /** Terraform's value of `expression` (a JSON-syntax template) with var.name set to `name`. */
 function evaluateOutput(expression: string, name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), "acr-shell-"));
-  try {
-    const config = { variable: { name: { default: name } }, output: { v: { value: expression } } };
-    writeFileSync(join(dir, "main.tf.json"), JSON.stringify(config));
-    const env = { ...process.env, CHECKPOINT_DISABLE: "1", TF_CLI_CONFIG_FILE: "" };
-    const tf = process.env.TERRAFORM ?? "terraform";
-    execFileSync(tf, ["init", "-input=false"], { cwd: dir, env, stdio: "pipe" });
-    execFileSync(tf, ["plan", "-input=false", "-out=plan"], { cwd: dir, env, stdio: "pipe" });
-    const shown = JSON.parse(
-      execFileSync(tf, ["show", "-json", "plan"], { cwd: dir, env }).toString(),
-    );
-    return shown.planned_values.outputs.v.value;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const config = { variable: { name: { default: name } }, output: { v: { value: expression } } };
+  return String(evaluateOutputs("main.tf.json", JSON.stringify(config)).v);
 }
 
 const HOSTILE = ["it's", "a; rm -rf ~", "$(id)", "`id`", "${HOME}", '"quoted" \\ back', "*", "-x"];
@@ -77,28 +52,31 @@ describe("shell quoting", () => {
     expect(output.output.friendlyUniqueId).toBe("blob_copy_command");
   });
 
-  it.skipIf(!HAS_TERRAFORM)(`quotes apply-time values that Terraform fills in${SKIP}`, () => {
-    // The output's expression, with the container's name replaced by a hostile variable.
-    const stack = new TerraformStack(Testing.app(), "quote");
-    const container = new TransferContainer(stack, "Blobs", {
-      storageAccount: StorageAccountRef.fromStorageAccountId(stack, "Account", ACCOUNT_ID),
-      containerName: "transfer",
-    });
-    new BlobCopyOutput(stack, "Copy", {
-      exportContainer: container,
-      importContainer: container,
-      blobName: "images",
-    });
-    const value = String(JSON.parse(Testing.synth(stack)).output.blob_copy_command.value);
-    const expression = value.replace(/azurerm_storage_container\.\w+\.name/g, "var.name");
-    const hostile = "x'; touch pwned; echo '";
-    const command = evaluateOutput(expression, hostile);
-    const words = shellWords(command.replace(/^azcopy copy /, "").replace(/ --put-md5.*$/, ""));
-    expect(words).toEqual([
-      `https://accountname.blob.core.windows.net/${hostile}/images`,
-      `https://accountname.blob.core.windows.net/${hostile}/images`,
-    ]);
-  });
+  it.skipIf(!HAS_TERRAFORM)(
+    `quotes apply-time values that Terraform fills in${TERRAFORM_SKIP}`,
+    () => {
+      // The output's expression, with the container's name replaced by a hostile variable.
+      const stack = new TerraformStack(Testing.app(), "quote");
+      const container = new TransferContainer(stack, "Blobs", {
+        storageAccount: StorageAccountRef.fromStorageAccountId(stack, "Account", ACCOUNT_ID),
+        containerName: "transfer",
+      });
+      new BlobCopyOutput(stack, "Copy", {
+        exportContainer: container,
+        importContainer: container,
+        blobName: "images",
+      });
+      const value = String(JSON.parse(Testing.synth(stack)).output.blob_copy_command.value);
+      const expression = value.replace(/azurerm_storage_container\.\w+\.name/g, "var.name");
+      const hostile = "x'; touch pwned; echo '";
+      const command = evaluateOutput(expression, hostile);
+      const words = shellWords(command.replace(/^azcopy copy /, "").replace(/ --put-md5.*$/, ""));
+      expect(words).toEqual([
+        `https://accountname.blob.core.windows.net/${hostile}/images`,
+        `https://accountname.blob.core.windows.net/${hostile}/images`,
+      ]);
+    },
+  );
 });
 
 describe("BlobCopyOutput", () => {

@@ -1,51 +1,16 @@
 // Hostile strings must reach Terraform as the literal text they are: never evaluated as a
 // template (`${file(...)}`, `%{...}`), never breaking out of an HCL string.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { TerraformStack, Testing } from "cdktf";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AzapiResource, ExportPipeline, ExportPipelineRun } from "../../lib";
 import { synthHclParsed } from "../support/hcl";
 import { REGISTRY_ID } from "../support/ids";
+import { HAS_TERRAFORM, TERRAFORM_SKIP, evaluateOutputs } from "../support/shadow";
 
 const FILE_READ = 'x${file("/etc/hostname")}';
 const DIRECTIVE = "%{if true}yes%{endif}";
 const BREAKOUT = 'a"\n  evil = "b';
 const HOSTILE = [FILE_READ, DIRECTIVE, BREAKOUT, 'q\\"${x}\\', "$${literal}", "tail$"];
-
-const HAS_TERRAFORM = (() => {
-  try {
-    execFileSync(process.env.TERRAFORM ?? "terraform", ["version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const SKIP = HAS_TERRAFORM ? "" : " (skipped: terraform is not on PATH)";
-const scratch = mkdtempSync(join(tmpdir(), "acr-escape-"));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-/** What Terraform makes of a configuration's outputs, evaluated by `terraform plan` (no provider). */
-function evaluateOutputs(file: string, content: string): Record<string, unknown> {
-  const dir = mkdtempSync(join(scratch, "tf-"));
-  writeFileSync(join(dir, file), content);
-  const tf = process.env.TERRAFORM ?? "terraform";
-  const env = { ...process.env, CHECKPOINT_DISABLE: "1", TF_CLI_CONFIG_FILE: "" };
-  execFileSync(tf, ["init", "-input=false", "-no-color"], { cwd: dir, env, stdio: "pipe" });
-  execFileSync(tf, ["plan", "-input=false", "-no-color", "-out=plan"], {
-    cwd: dir,
-    env,
-    stdio: "pipe",
-  });
-  const shown = JSON.parse(
-    execFileSync(tf, ["show", "-json", "plan"], { cwd: dir, env }).toString(),
-  );
-  return Object.fromEntries(
-    Object.entries<any>(shown.planned_values.outputs).map(([k, v]) => [k, v.value]),
-  );
-}
 
 /** A stack with one azapi resource whose body carries every hostile string, and a reference. */
 function hostileStack(): { stack: TerraformStack; resource: AzapiResource } {
@@ -88,7 +53,7 @@ describe("literal strings against Terraform's template syntax", () => {
   });
 
   it.skipIf(!HAS_TERRAFORM)(
-    `evaluates to the literal text in Terraform, JSON and HCL alike${SKIP}`,
+    `evaluates to the literal text in Terraform, JSON and HCL alike${TERRAFORM_SKIP}`,
     () => {
       const json = JSON.parse(Testing.synth(hostileStack().stack));
       const values: string[] = json.resource.azapi_resource.Resource.body.values;

@@ -4,6 +4,8 @@ const RG = `/subscriptions/${SUBSCRIPTION}/resourceGroups/transfer-rg/providers`
 
 /** A registry ID. */
 export const REGISTRY_ID = `${RG}/Microsoft.ContainerRegistry/registries/myregistry`;
+/** A second registry ID, the target of transfers between two registries. */
+export const TARGET_REGISTRY_ID = `${RG}/Microsoft.ContainerRegistry/registries/targetregistry`;
 /** A Key Vault ID. */
 export const VAULT_ID = `${RG}/Microsoft.KeyVault/vaults/myvault`;
 /** A storage account ID. */

@@ -4,11 +4,15 @@ import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import {
+  ArtifactList,
+  BulkTransfer,
+  ExportBatches,
   ExportOption,
   ExportPipeline,
   ExportPipelineRun,
   ImportOption,
   ImportPipeline,
+  ImportBatches,
   ImportPipelineRun,
   KeyVaultAccessModel,
   KeyVaultRef,
@@ -17,6 +21,7 @@ import {
   SasToken,
   SasTokenSecret,
   StorageAccess,
+  StorageAccessMode,
   StorageAccountRef,
   TransferContainer,
   UserIdentity,
@@ -263,6 +268,79 @@ function azurermOwnedResources(): TerraformStack {
   return stack;
 }
 
+/** 120 artifacts exported and imported through one container, 3 runs at a time. */
+function batchedBothSides(): TerraformStack {
+  const stack = newStack();
+  const registry = testRegistry(stack);
+  const container = new TransferContainer(stack, "Container", {
+    storageAccount: testAccount(stack),
+    containerName: "transfer",
+  });
+  const access = StorageAccess.managedIdentity();
+  const exporter = new ExportPipeline(stack, "Export", {
+    registry,
+    pipelineName: "exportbulk",
+    container,
+    storageAccess: access,
+    options: [ExportOption.OVERWRITE_BLOBS],
+  });
+  const importer = new ImportPipeline(stack, "Import", {
+    registry,
+    pipelineName: "importbulk",
+    container,
+    storageAccess: access,
+    sourceTriggerEnabled: false,
+  });
+  const settings = {
+    artifacts: ArtifactList.fromList(
+      Array.from({ length: 120 }, (_, i) => `samples/app${i}:1.${i % 4}`),
+    ),
+    blobNamePrefix: "bulk-2026-11-",
+    maxArtifactsPerRun: 30,
+    maxConcurrentRuns: 3,
+    rerunToken: "2026-11-26",
+  };
+  const exported = new ExportBatches(stack, "ExportBatches", {
+    ...settings,
+    pipeline: exporter,
+    runNamePrefix: "exportbulk",
+  });
+  new ImportBatches(stack, "ImportBatches", {
+    ...settings,
+    pipeline: importer,
+    runNamePrefix: "importbulk",
+    exportBatches: exported,
+  });
+  return stack;
+}
+
+/** A bulk transfer between two registries through one storage account, in one stack. */
+function bulkTransferOneAccount(): TerraformStack {
+  const stack = newStack();
+  new BulkTransfer(stack, "Bulk", {
+    source: {
+      stack,
+      registry: testRegistry(stack),
+      storageAccount: testAccount(stack),
+      pipelineName: "exportbulk",
+    },
+    target: {
+      stack,
+      registry: Registry.fromRegistryId(stack, "Target", ids.TARGET_REGISTRY_ID, {
+        location: "eastus",
+      }),
+      pipelineName: "importbulk",
+    },
+    storageAccessMode: StorageAccessMode.MANAGED_IDENTITY,
+    artifacts: ArtifactList.fromList(
+      Array.from({ length: 75 }, (_, i) => `team${i % 3}/service${i}:v${i % 5}`),
+    ),
+    runNamePrefix: "bulk202611",
+    blobNamePrefix: "bulk-2026-11-",
+  });
+  return stack;
+}
+
 /** Every configuration under test. */
 export const TEST_STACKS: readonly TestStack[] = [
   { name: "export, SAS token, system-assigned, access policy", build: () => sasExport() },
@@ -276,6 +354,8 @@ export const TEST_STACKS: readonly TestStack[] = [
   { name: "run on a pipeline made elsewhere", build: importedPipelineRun },
   { name: "two pipelines sharing an identity and a vault", build: sharedIdentityAndVault },
   { name: "registry, RBAC vault and account owned by the app", build: azurermOwnedResources },
+  { name: "batched export and import, 120 artifacts, 3 runs at once", build: batchedBothSides },
+  { name: "bulk transfer through one storage account", build: bulkTransferOneAccount },
 ];
 
 /** The synthesized JSON of a stack, parsed. */

@@ -1,0 +1,115 @@
+import { Annotations } from "cdktf";
+import { Construct } from "constructs";
+import { IImportPipeline } from "../pipelines/pipeline";
+import { ImportPipelineRun } from "../runs/import-pipeline-run";
+import { PipelineRunBase, PipelineRunProps } from "../runs/pipeline-run-base";
+import { expectShape, fail } from "../validation/check";
+import { ExportBatches } from "./export-batches";
+import { TransferBatch } from "./transfer-batch";
+import { TransferBatchesBase, TransferBatchesProps } from "./transfer-batches-base";
+
+/** Props of an import batch set: the export side's artifacts and naming, and the import pipeline. */
+export interface ImportBatchesProps extends TransferBatchesProps {
+  /** The import pipeline every run runs. */
+  readonly pipeline: IImportPipeline;
+  /**
+   * The export batch set whose blobs these runs import, when it is in the same app: its plan
+   * must equal this one, and each import run waits for the export run of its batch (in another
+   * stack, the stacks are ordered instead). Leave it unset when the blobs arrive by a copy
+   * between deploys (another storage account, another cloud).
+   * @default none: the plan is computed from these props alone
+   */
+  readonly exportBatches?: ExportBatches;
+  /**
+   * Declare import runs even when the pipeline's source trigger is enabled (the service then
+   * imports each blob on its own as it lands, and a run would import it a second time).
+   * @default false: no runs on a pipeline whose source trigger is known to be enabled
+   */
+  readonly runsDespiteSourceTrigger?: boolean;
+}
+
+/**
+ * The import side of a batched transfer: one ImportPipelineRun per batch, reading the blob the
+ * export side wrote. The plan is computed from the same inputs as the export side's (artifacts,
+ * maxArtifactsPerRun, blobNamePrefix), so the two agree without sharing state, in another
+ * stack or another cloud.
+ */
+export class ImportBatches extends TransferBatchesBase {
+  /** The export run of each batch ID, when the export batch set is given. */
+  private readonly exportRuns = new Map<string, PipelineRunBase>();
+
+  /** Plans the batches and declares their import runs and outputs, unless the source trigger imports them. */
+  public constructor(scope: Construct, id: string, props: ImportBatchesProps) {
+    super(scope, id, props);
+    expectShape(
+      this,
+      "pipeline",
+      props.pipeline,
+      "object",
+      true,
+      "pass an import pipeline, or ImportPipeline.fromPipelineId(...)",
+    );
+    expectShape(this, "exportBatches", props.exportBatches, "object", false);
+    if (props.exportBatches) {
+      const exported = props.exportBatches;
+      this.checkSamePlan(exported);
+      exported.batches.forEach((b, i) => this.exportRuns.set(b.batchId, exported.runs[i]));
+    }
+    const trigger = (props.pipeline as { readonly sourceTriggerEnabled?: boolean })
+      .sourceTriggerEnabled;
+    if (trigger === true && props.runsDespiteSourceTrigger !== true) {
+      Annotations.of(this).addInfo(
+        `the import pipeline's source trigger is enabled: the service imports each of the ` +
+          `${this.batches.length} blobs as it lands, so no import runs are declared ` +
+          "(set runsDespiteSourceTrigger to declare them anyway, or disable the trigger)",
+      );
+      return;
+    }
+    this.declareRuns(props);
+  }
+
+  protected createRun(
+    props: TransferBatchesProps,
+    batch: TransferBatch,
+    run: PipelineRunProps,
+  ): PipelineRunBase {
+    const exportRun = this.exportRuns.get(batch.batchId);
+    return new ImportPipelineRun(this, batch.batchId, {
+      ...run,
+      dependsOn: [...(run.dependsOn ?? []), ...(exportRun ? [exportRun.resource] : [])],
+      pipeline: (props as ImportBatchesProps).pipeline,
+      blobName: batch.blobName,
+    });
+  }
+
+  private checkSamePlan(exportBatches: ExportBatches): void {
+    const mismatch = planMismatch(exportBatches.batches, this.batches);
+    if (mismatch === undefined) return;
+    fail(this, "exportBatches", exportBatches.node.path, {
+      problem: `plans other batches: ${mismatch}`,
+      rule: "the import runs read exactly the blobs the export runs write",
+      fix: "give both sides the same artifacts, maxArtifactsPerRun and blobNamePrefix",
+    });
+  }
+}
+
+/** How two plans differ, or undefined when they are the same. */
+function planMismatch(
+  exported: readonly TransferBatch[],
+  imported: readonly TransferBatch[],
+): string | undefined {
+  if (exported.length !== imported.length) {
+    return `the export side has ${exported.length} batches, this side ${imported.length}`;
+  }
+  const i = exported.findIndex(
+    (e, k) =>
+      e.blobName !== imported[k].blobName ||
+      e.artifacts.join("\n") !== imported[k].artifacts.join("\n"),
+  );
+  if (i < 0) return undefined;
+  return (
+    `the export side's batch ${i + 1} writes blob "${exported[i].blobName}" with ` +
+    `${exported[i].artifacts.length} artifacts, this side's reads "${imported[i].blobName}" ` +
+    `planned with ${imported[i].artifacts.length}`
+  );
+}
