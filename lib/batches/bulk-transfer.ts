@@ -6,7 +6,7 @@ import { StorageAccessMode } from "../arm/storage-access-mode";
 import { ExportPipeline } from "../pipelines/export-pipeline";
 import { ImportPipeline } from "../pipelines/import-pipeline";
 import { ITransferContainer, TransferContainer } from "../references/transfer-container";
-import { check, expectShape, fail } from "../validation/check";
+import { check, expectProps, expectShape, fail } from "../validation/check";
 import { checkOutputPrefix } from "./batch-outputs";
 import { BulkTransferEndpoint, BulkTransferProps } from "./bulk-transfer-props";
 import { declareSource, declareTarget } from "./bulk-transfer-sides";
@@ -48,6 +48,7 @@ export class BulkTransfer extends Construct {
   /** Declares both sides in their stacks. */
   public constructor(scope: Construct, id: string, props: BulkTransferProps) {
     super(scope, id);
+    expectProps(this, props, "BulkTransferProps");
     checkSides(this, props);
     expectShape(this, "outputPrefix", props.outputPrefix, "string", false);
     const prefix = check(

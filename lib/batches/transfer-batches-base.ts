@@ -3,7 +3,7 @@ import { Construct } from "constructs";
 import { MAX_ARTIFACTS_PER_RUN } from "../arm/artifacts";
 import { resolveIn } from "../private/resolve";
 import { PipelineRunBase, PipelineRunProps } from "../runs/pipeline-run-base";
-import { check, expectShape, fail } from "../validation/check";
+import { check, expectProps, expectProvider, expectShape, fail } from "../validation/check";
 import { failOn } from "../validation/finding";
 import { Violation } from "../validation/violation";
 import { distinctArtifacts, duplicatesWarning, entriesFinding } from "./artifact-entries";
@@ -87,14 +87,20 @@ export abstract class TransferBatchesBase extends Construct {
   /** Reads, checks and plans; the subclass then calls declareRuns. */
   protected constructor(scope: Construct, id: string, props: TransferBatchesProps) {
     super(scope, id);
-    expectShape(
-      this,
-      "artifacts",
-      props.artifacts,
-      "object",
-      true,
-      "pass ArtifactList.fromList([...]) or ArtifactList.fromFile(path)",
-    );
+    expectProps(this, props, "TransferBatchesProps");
+    const listFix = "pass ArtifactList.fromList([...]) or ArtifactList.fromFile(path)";
+    expectShape(this, "artifacts", props.artifacts, "object", true, listFix);
+    if (typeof props.artifacts._read !== "function") {
+      fail(this, "artifacts", props.artifacts, {
+        problem: "is not an ArtifactList",
+        rule: "the artifacts of batches come from an ArtifactList",
+        fix: listFix,
+      });
+    }
+    // Checked here too: the runs that use them may be declared later, or not at all.
+    expectShape(this, "rerunToken", props.rerunToken, "string", false);
+    expectShape(this, "timeout", props.timeout, "string", false);
+    expectProvider(this, "provider", props.provider);
     const runNamePrefix = this.literal("runNamePrefix", props.runNamePrefix);
     const blobNamePrefix = this.literal("blobNamePrefix", props.blobNamePrefix);
     const maxPerRun = this.count(

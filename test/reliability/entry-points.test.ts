@@ -10,12 +10,15 @@ import { TerraformStack, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import {
   AzapiProvider,
+  ArtifactList,
   AzapiResource,
   BlobCopyOutput,
   DataAzapiResource,
+  ExportBatches,
   ExportPipeline,
   ExportPipelineRun,
   GrantPrincipal,
+  ImportBatches,
   ImportPipeline,
   ImportPipelineRun,
   KeyVaultRef,
@@ -531,6 +534,36 @@ const ENTRY_POINTS: readonly EntryPoint[] = [
     slots: [{ kind: "options", members: { rules: { kind: "list" } } }],
     call: (s, [props]) => new TransferPolicyPack(props).applyTo(exportPipeline(s)),
   },
+  ...[ExportBatches, ImportBatches].map((kind): EntryPoint => ({
+    name: `new ${kind.name}`,
+    args: (s) => [
+      {
+        pipeline: kind === ExportBatches ? exportPipeline(s) : importPipeline(s),
+        artifacts: ArtifactList.fromList(["samples/a:v1", "samples/b:v1"]),
+        runNamePrefix: "nightly",
+        blobNamePrefix: "nightly",
+      },
+    ],
+    slots: [
+      {
+        kind: "object",
+        required: true,
+        members: {
+          pipeline: obj,
+          artifacts: obj,
+          runNamePrefix: str,
+          blobNamePrefix: str,
+          maxArtifactsPerRun: { kind: "number" },
+          maxConcurrentRuns: { kind: "number" },
+          rerunToken: optStr,
+          timeout: optStr,
+          outputPrefix: optStr,
+          provider,
+        },
+      },
+    ],
+    call: (s, [props]) => new (kind as any)(s, "Batches", props),
+  })),
   {
     name: "new AzapiProvider",
     args: () => [{ alias: "other" }],
