@@ -70,6 +70,7 @@ export function checkPipelineProps(
   );
   expectShape(pipeline, "pipelineName", props.pipelineName, "string");
   expectShape(pipeline, "storageRoleName", props.storageRoleName, "string", false);
+  expectShape(pipeline, "customStorageRoleReason", props.customStorageRoleReason, "string", false);
   expectProvider(pipeline, "provider", props.provider);
   expectProvider(pipeline, "azurermProvider", props.azurermProvider);
 }

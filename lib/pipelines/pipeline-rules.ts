@@ -170,16 +170,33 @@ export interface StorageRoleFacts {
   readonly side: TransferSide;
   /** Whether the pipeline deletes source blobs (DeleteSourceBlobOnSuccess). */
   readonly needsDelete: boolean;
+  /**
+   * Why a role the rule does not know (a custom role) is the right one.
+   * @default none: an unknown role is refused
+   */
+  readonly customRoleReason?: string;
 }
 
 /**
  * In managed-identity mode the pipeline's identity reaches blobs only through its role: a
  * built-in role that cannot write (export) or delete (import with DeleteSourceBlobOnSuccess), or
- * reads no blob data at all, fails every run. Roles the rule does not know (custom roles) pass.
+ * reads no blob data at all, fails every run. A role the rule does not know (a custom role, or a
+ * typo) is refused unless a reason says why it is right: it may grant much more than blob data.
  */
 export function storageRoleFinding(facts: StorageRoleFacts): Finding | undefined {
   const access = BLOB_DATA_ACCESS[facts.roleName.trim().toLowerCase()];
-  if (!access) return undefined;
+  if (!access) {
+    if (facts.customRoleReason?.trim()) return undefined;
+    return {
+      subject: "storageRoleName",
+      value: facts.roleName,
+      violation: {
+        problem: "is not a Storage Blob Data role the library knows",
+        rule: "the pipeline's identity gets a Storage Blob Data role on its one container; another role may grant more, or nothing",
+        fix: 'use "Storage Blob Data Contributor" or "Storage Blob Data Reader", or say why this custom role is right with customStorageRoleReason',
+      },
+    };
+  }
   const needsWrite = facts.side === TransferSide.EXPORT || facts.needsDelete;
   if (access.read && (access.write || !needsWrite)) return undefined;
   const job =

@@ -1,4 +1,4 @@
-import { ITerraformDependable, Token } from "cdktf";
+import { Annotations, ITerraformDependable, Token } from "cdktf";
 import { Construct } from "constructs";
 import { DEFAULT_TRANSFER_API_VERSION } from "../arm/api-versions";
 import { PipelineStorageBody } from "../arm/bodies";
@@ -118,8 +118,15 @@ export abstract class TransferPipelineBase extends PipelineBase {
     });
 
     if (typeof props.storageRoleName === "string" && !secret) {
-      const facts = { side, roleName: props.storageRoleName, needsDelete };
+      const reason = props.customStorageRoleReason;
+      const facts = {
+        side,
+        roleName: props.storageRoleName,
+        needsDelete,
+        customRoleReason: reason,
+      };
       if (!Token.isUnresolved(facts.roleName)) failOn(this, storageRoleFinding(facts));
+      if (reason) Annotations.of(this).addInfo(`storage role "${facts.roleName}": ${reason}`);
     }
     this.grantPrincipal = identity._actingPrincipal(this, this.resource);
     this.principalId = this.grantPrincipal.principalId;

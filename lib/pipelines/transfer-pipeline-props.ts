@@ -37,6 +37,12 @@ export interface TransferPipelineProps {
    */
   readonly storageRoleName?: string;
   /**
+   * Why a storageRoleName the library does not know (a custom role) is the right one: such a
+   * role is refused without a reason, and the reason shows in an info note at synth.
+   * @default none
+   */
+  readonly customStorageRoleReason?: string;
+  /**
    * In managed-identity mode, take blob delete out of the storage role with an ABAC condition
    * (`TransferAccess.NO_BLOB_DELETE_CONDITION`): export never deletes blobs, and neither does
    * import without DeleteSourceBlobOnSuccess.

@@ -226,3 +226,29 @@ describe("the import trust boundary", () => {
     expect(importWarnings([])).toEqual([]);
   });
 });
+
+describe("storage roles the library does not know", () => {
+  it("refuses a custom role without a reason, and notes the reason when given", () => {
+    const { stack, common } = setup();
+    expect(
+      () =>
+        new ExportPipeline(stack, "Export", {
+          ...common,
+          pipelineName: "exportPipeline",
+          storageRoleName: "Contoso Blob Writer",
+        }),
+    ).toThrow(
+      'lp/Export: storageRoleName "Contoso Blob Writer" is not a Storage Blob Data role the library knows. rule: the pipeline\'s identity gets a Storage Blob Data role on its one container; another role may grant more, or nothing. fix: use "Storage Blob Data Contributor" or "Storage Blob Data Reader", or say why this custom role is right with customStorageRoleReason.',
+    );
+    const pipeline = new ExportPipeline(stack, "Export2", {
+      ...common,
+      pipelineName: "exportPipeline2",
+      storageRoleName: "Contoso Blob Writer",
+      customStorageRoleReason: "write and list only, no delete; defined by the platform team",
+    });
+    const infos = pipeline.node.metadata.filter((m) => m.type === "@cdktf/info").map((m) => m.data);
+    expect(infos).toContain(
+      'storage role "Contoso Blob Writer": write and list only, no delete; defined by the platform team',
+    );
+  });
+});
