@@ -126,14 +126,23 @@ describe("locations and timeouts", () => {
 });
 
 describe("storage roles in managed-identity mode", () => {
-  const finding = (roleName: string, side: TransferSide, needsDelete = false) =>
-    storageRoleFinding({ roleName, side, needsDelete })?.violation.problem;
+  const finding = (
+    roleName: string,
+    side: TransferSide,
+    needsDelete = false,
+    customRoleReason?: string,
+  ) => storageRoleFinding({ roleName, side, needsDelete, customRoleReason })?.violation.problem;
 
-  it("passes the roles that can do the side's job, and roles it does not know", () => {
+  it("passes the roles that can do the side's job, and roles it does not know given a reason", () => {
     expect(finding("Storage Blob Data Owner", TransferSide.EXPORT)).toBeUndefined();
     expect(finding("storage blob data contributor", TransferSide.IMPORT, true)).toBeUndefined();
     expect(finding("Storage Blob Data Reader", TransferSide.IMPORT)).toBeUndefined();
-    expect(finding("Transfer Blob Writer (custom)", TransferSide.EXPORT)).toBeUndefined();
+    expect(
+      finding("Transfer Blob Writer (custom)", TransferSide.EXPORT, false, "ours"),
+    ).toBeUndefined();
+    expect(finding("Transfer Blob Writer (custom)", TransferSide.EXPORT)).toBe(
+      "is not a Storage Blob Data role the library knows",
+    );
   });
 
   it("refuses read-only roles where blobs are written or deleted, and roles without data access", () => {
