@@ -21,6 +21,7 @@ export * from "./validation";
 export * from "./references/registry";
 export * from "./references/user-identity";
 export * from "./pipelines/pipeline-identity";
+export * from "./network/network-posture";
 export * from "./references/key-vault";
 export * from "./references/storage-account";
 export * from "./references/transfer-container";

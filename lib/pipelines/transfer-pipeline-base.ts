@@ -11,6 +11,7 @@ import { azapiSchemaSettings } from "../azapi/schema-settings";
 import { GrantPrincipal } from "../grants/principal";
 import { keyOf, shownRef } from "../private/keys";
 import { Ledger } from "../private/ledger";
+import { watchPipelineNetwork } from "../network/check";
 import { ITransferContainer } from "../references/transfer-container";
 import { check, expectShape, fail } from "../validation/check";
 import { failOn } from "../validation/finding";
@@ -91,6 +92,7 @@ export abstract class TransferPipelineBase extends PipelineBase {
       // The stack's default provider may be declared after the pipeline: checked at synth.
       this.node.addValidation({ validate: () => this.providerCloudErrors(location, props) });
     }
+    watchPipelineNetwork(this, props.container, secret);
     this.registryId = props.registry.registryId;
     this.registryKey = keyOf(this, props.registry.registryKey, props.registry.registryId);
     this.claimName(this.registryKey);

@@ -6,6 +6,8 @@ import { markCloud } from "../private/defaulted-cloud";
 import { Construct, IConstruct } from "constructs";
 import { AzureCloud } from "../arm/clouds";
 import { KEY_VAULT_ID, parseResourceId, resourceIdRule } from "../arm/resource-ids";
+import { keyVaultPosture } from "../network/azurerm-posture";
+import { NetworkPosture } from "../network/network-posture";
 import { check, expectConstructOf, expectEnum, expectShape } from "../validation/check";
 
 /** How a vault decides who may read its secrets. */
@@ -38,6 +40,12 @@ export interface IKeyVaultRef {
    * @default true for a vault declared in this app (its secrets are the app's), false for one referred to by ID or data source (its contents are unknown)
    */
   readonly dedicatedToTransfer?: boolean;
+  /**
+   * How the vault admits network traffic; SAS token pipelines check at synth that ACR Transfer
+   * can read their secret through it (docs/networking.md).
+   * @default unknown: not checked
+   */
+  readonly networkPosture?: NetworkPosture;
 }
 
 /** Options shared by every way of referring to a vault. */
@@ -52,6 +60,12 @@ export interface KeyVaultRefOptions {
    * @default true for a vault declared in this app, false for one referred to by ID or data source
    */
   readonly dedicatedToTransfer?: boolean;
+  /**
+   * The vault's network posture, as the team that manages it states it. For a vault the app
+   * declares, it replaces what is read from the resource (e.g. rules that Azure Policy sets).
+   * @default read from the resource for `fromKeyVault`; otherwise unknown, and not checked
+   */
+  readonly networkPosture?: NetworkPosture;
 }
 
 /** Options for a vault whose access model cannot be read from the app. */
@@ -76,6 +90,7 @@ export class KeyVaultRef {
     // From a config, "true" is a string Terraform reads as true: refused, never read as false.
     if (typeof rbac === "string") expectShape(vault, "rbac_authorization_enabled", rbac, "boolean");
     expectShape(vault, "dedicatedToTransfer", options?.dedicatedToTransfer, "boolean", false);
+    expectShape(vault, "networkPosture", options?.networkPosture, "object", false);
     return markCloud<IKeyVaultRef>(
       {
         keyVaultId: vault.id,
@@ -86,6 +101,10 @@ export class KeyVaultRef {
           AzureCloud.PUBLIC,
         vaultKey: vault.node.path,
         dedicatedToTransfer: options?.dedicatedToTransfer ?? true,
+        // Read when asked (at synth), so that settings made after the reference count.
+        get networkPosture(): NetworkPosture {
+          return options?.networkPosture ?? keyVaultPosture(vault);
+        },
       },
       options?.cloud === undefined,
     );
@@ -112,6 +131,7 @@ export class KeyVaultRef {
         cloud: checked.cloud ?? AzureCloud.PUBLIC,
         vaultKey: vault.node.path,
         dedicatedToTransfer: checked.dedicatedToTransfer ?? false,
+        networkPosture: checked.networkPosture,
       },
       checked.cloud === undefined,
     );
@@ -137,6 +157,7 @@ class ImportedKeyVault extends Construct implements IKeyVaultRef {
   public readonly cloud: AzureCloud;
   public readonly vaultKey: string;
   public readonly dedicatedToTransfer: boolean;
+  public readonly networkPosture?: NetworkPosture;
 
   public constructor(
     scope: Construct,
@@ -157,6 +178,7 @@ class ImportedKeyVault extends Construct implements IKeyVaultRef {
     markCloud(this, options.cloud === undefined);
     this.vaultKey = parsed ? keyVaultId.toLowerCase() : this.node.path;
     this.dedicatedToTransfer = options.dedicatedToTransfer ?? false;
+    this.networkPosture = options.networkPosture;
   }
 }
 
@@ -171,5 +193,6 @@ function importOptions(scope: IConstruct, options: KeyVaultImportOptions): KeyVa
   expectEnum(scope, "accessModel", options.accessModel, KeyVaultAccessModel, "KeyVaultAccessModel");
   expectEnum(scope, "cloud", options.cloud, AzureCloud, "AzureCloud", false);
   expectShape(scope, "dedicatedToTransfer", options.dedicatedToTransfer, "boolean", false);
+  expectShape(scope, "networkPosture", options.networkPosture, "object", false);
   return options;
 }

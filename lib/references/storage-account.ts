@@ -1,10 +1,13 @@
 import { DataAzurermStorageAccount } from "@cdktf/provider-azurerm/lib/data-azurerm-storage-account";
 import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
-import { TerraformProvider } from "cdktf";
-import { Construct } from "constructs";
+import { TerraformDataSource, TerraformProvider } from "cdktf";
+import { Construct, IConstruct } from "constructs";
 import { AzureCloud } from "../arm/clouds";
 import { STORAGE_ACCOUNT_ID, resourceIdRule } from "../arm/resource-ids";
 import { markCloud } from "../private/defaulted-cloud";
+import { storageAccountPosture } from "../network/azurerm-posture";
+import { NetworkPosture, NetworkRestrictionAcknowledgement } from "../network/network-posture";
+import { checkAcknowledgement } from "../network/acknowledgement";
 import { RESOURCE_GROUP_SEGMENT, idSegment, lastSegment } from "../private/token-ids";
 import {
   check,
@@ -24,6 +27,12 @@ export interface IStorageAccountRef {
   readonly cloud: AzureCloud;
   /** Primary connection string, to generate SAS tokens (read from state or a data source). */
   readonly primaryConnectionString: string;
+  /**
+   * How the account admits network traffic; pipelines check at synth that ACR Transfer can
+   * reach it (docs/networking.md).
+   * @default unknown: not checked
+   */
+  readonly networkPosture?: NetworkPosture;
 }
 
 /** Options shared by every way of referring to a storage account. */
@@ -33,6 +42,19 @@ export interface StorageAccountRefOptions {
    * @default AzureCloud.PUBLIC
    */
   readonly cloud?: AzureCloud;
+  /**
+   * The account's network posture, as the team that manages it states it. For an account the
+   * app declares, it replaces what is read from the resource (e.g. rules that Azure Policy sets).
+   * @default read from the resource for `fromStorageAccount`; otherwise unknown, and not checked
+   */
+  readonly networkPosture?: NetworkPosture;
+  /**
+   * States that ACR Transfer reaches the account although its network posture turns away
+   * unnamed callers, and why: the pipelines' network check then passes, and each pipeline notes
+   * the reason at synth. Give it only for a path you verified with a run (docs/networking.md).
+   * @default none: pipelines using a restricted account fail at synth
+   */
+  readonly acknowledgeNetworkRestriction?: NetworkRestrictionAcknowledgement;
 }
 
 /** Options for importing a storage account by ID. */
@@ -88,6 +110,8 @@ function accountRef(
     "pass an azurerm storage account of this app, or use StorageAccountRef.fromStorageAccountId",
   );
   expectShape(account, "options", options, "object", false);
+  expectShape(account, "networkPosture", options?.networkPosture, "object", false);
+  const acknowledgement = checkAcknowledgement(account, options?.acknowledgeNetworkRestriction);
   return markCloud<IStorageAccountRef>(
     {
       storageAccountId: account.id,
@@ -96,15 +120,27 @@ function accountRef(
         expectEnum(account, "cloud", options?.cloud, AzureCloud, "AzureCloud", false) ??
         AzureCloud.PUBLIC,
       primaryConnectionString: account.primaryConnectionString,
+      // Read when asked (at synth), so that rules declared after the reference count.
+      get networkPosture(): NetworkPosture | undefined {
+        const declared = options?.networkPosture;
+        const read = isDataSource(account) ? undefined : storageAccountPosture(account);
+        return (declared ?? read)?._acknowledged(acknowledgement);
+      },
     },
     options?.cloud === undefined,
   );
+}
+
+/** azurerm data sources carry no settings at synth; their posture must be declared. */
+function isDataSource(account: IConstruct): boolean {
+  return TerraformDataSource.isTerraformDataSource(account);
 }
 
 class ImportedStorageAccount extends Construct implements IStorageAccountRef {
   public readonly storageAccountId: string;
   public readonly accountName: string;
   public readonly cloud: AzureCloud;
+  public readonly networkPosture?: NetworkPosture;
   private data?: DataAzurermStorageAccount;
   private readonly options: StorageAccountImportOptions;
 
@@ -129,6 +165,9 @@ class ImportedStorageAccount extends Construct implements IStorageAccountRef {
       expectEnum(this, "cloud", this.options.cloud, AzureCloud, "AzureCloud", false) ??
       AzureCloud.PUBLIC;
     markCloud(this, this.options.cloud === undefined);
+    expectShape(this, "networkPosture", this.options.networkPosture, "object", false);
+    const acknowledgement = checkAcknowledgement(this, this.options.acknowledgeNetworkRestriction);
+    this.networkPosture = this.options.networkPosture?._acknowledged(acknowledgement);
   }
 
   /** Read with data.azurerm_storage_account, declared on first use. */

@@ -10,7 +10,7 @@ import {
   parseContainerUrl,
 } from "../arm/storage";
 import { idPrefix, idSegment } from "../private/token-ids";
-import { IStorageAccountRef, StorageAccountRef } from "./storage-account";
+import { IStorageAccountRef, StorageAccountRef, StorageAccountRefOptions } from "./storage-account";
 import { check, expectProps, expectProvider, expectShape, fail } from "../validation/check";
 import { failOn } from "../validation/finding";
 import { claimName, keyOf } from "../private/keys";
@@ -76,14 +76,14 @@ export interface TransferContainerUrlOptions {
   readonly storageAccount?: IStorageAccountRef;
 }
 
-/** Options for a container given by ARM resource ID. */
-export interface TransferContainerIdOptions {
-  /**
-   * The cloud the container is in.
-   * @default AzureCloud.PUBLIC
-   */
-  readonly cloud?: AzureCloud;
-}
+/**
+ * Options for a container given by ARM resource ID: those of its storage account (cloud,
+ * network posture), which the container refers to by the ID's prefix.
+ */
+// A name of its own keeps the API stable if a container-only option comes; jsii forbids
+// re-declaring the account's members, hence an empty body.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface TransferContainerIdOptions extends StorageAccountRefOptions {}
 
 const CONTAINERS_SEGMENT = "/blobServices/default/containers/";
 
