@@ -55,3 +55,5 @@ export { SecretReadGrantOptions } from "./grants/secret-read";
 export { BlobCopyOutput, BlobCopyOutputProps } from "./copy/blob-copy-output";
 export * from "./policies";
 export * from "./batches";
+export * from "./deployer/deployer-right";
+export { DeployerRights } from "./deployer/deployer-rights";

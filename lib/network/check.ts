@@ -1,4 +1,4 @@
-import { Annotations, Token } from "cdktf";
+import { AnnotationMetadataEntryType, Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { resolveIn } from "../private/resolve";
 import { IKeyVaultRef } from "../references/key-vault";
@@ -74,7 +74,9 @@ export function watchPipelineNetwork(
 /** An acknowledged restriction shows in the synth output, once per pipeline. */
 function noteAcknowledgement(pipeline: IConstruct, accountName: string, posture: NetworkPosture) {
   if (posture.restrictsPublicEndpoint !== true || !posture.acknowledgement) return;
-  Annotations.of(pipeline).addInfo(
+  // An info annotation without a stack trace: the trace would write local paths into cdktf.out.
+  pipeline.node.addMetadata(
+    AnnotationMetadataEntryType.INFO,
     `storage account "${accountName}": ${posture.describe()}, which ACR Transfer cannot pass as a ` +
       `trusted service; acknowledged: ${posture.acknowledgement.reason}`,
   );

@@ -11,6 +11,7 @@ import { azapiSchemaSettings } from "../azapi/schema-settings";
 import { GrantPrincipal } from "../grants/principal";
 import { keyOf, shownRef } from "../private/keys";
 import { Ledger } from "../private/ledger";
+import { DeployerRights } from "../deployer/deployer-rights";
 import { watchPipelineNetwork } from "../network/check";
 import { ITransferContainer } from "../references/transfer-container";
 import { check, expectShape, fail } from "../validation/check";
@@ -93,6 +94,7 @@ export abstract class TransferPipelineBase extends PipelineBase {
       this.node.addValidation({ validate: () => this.providerCloudErrors(location, props) });
     }
     watchPipelineNetwork(this, props.container, secret);
+    DeployerRights._watch(this);
     this.registryId = props.registry.registryId;
     this.registryKey = keyOf(this, props.registry.registryKey, props.registry.registryId);
     this.claimName(this.registryKey);

@@ -19,6 +19,7 @@ import { accountMismatch, checkAccount, checkGrantArgs } from "./container-check
 import { BlobAccessGrantOptions, grantContainerAccess } from "../grants/container-access";
 import { GrantPrincipal } from "../grants/principal";
 import { TransferGrant } from "../grants/transfer-grant";
+import { DeployerRights } from "../deployer/deployer-rights";
 
 /** A blob container that export pipelines write to or import pipelines read from. */
 export interface ITransferContainer {
@@ -154,6 +155,7 @@ export class TransferContainer extends Construct implements ITransferContainer {
   /** Creates a private container in an existing storage account. */
   public constructor(scope: Construct, id: string, props: TransferContainerProps) {
     super(scope, id);
+    DeployerRights._watch(this);
     expectProps(this, props, "TransferContainerProps");
     checkAccount(this, props.storageAccount, true);
     expectProvider(this, "azurermProvider", props.azurermProvider);

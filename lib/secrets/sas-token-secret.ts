@@ -1,6 +1,7 @@
 import { KeyVaultSecret } from "@cdktf/provider-azurerm/lib/key-vault-secret";
 import { TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
+import { DeployerRights } from "../deployer/deployer-rights";
 import { GrantPrincipal, expectPrincipal } from "../grants/principal";
 import { SecretReadGrantOptions, grantReadOn } from "../grants/secret-read";
 import { TransferGrant } from "../grants/transfer-grant";
@@ -118,6 +119,7 @@ export class SasTokenSecret extends Construct implements ISasTokenSecret {
   /** Writes a SAS token secret into an existing vault. */
   public constructor(scope: Construct, id: string, props: SasTokenSecretProps) {
     super(scope, id);
+    DeployerRights._watch(this);
     expectProps(this, props, "SasTokenSecretProps");
     const vaultFix = "pass KeyVaultRef.fromKeyVaultId(...) or KeyVaultRef.fromKeyVault(...)";
     expectShape(this, "keyVault", props.keyVault, "object", true, vaultFix);

@@ -1,0 +1,257 @@
+import { TerraformDataSource, TerraformResource, TerraformStack } from "cdktf";
+import { IConstruct } from "constructs";
+import { resolveIn } from "../private/resolve";
+import { IKeyVaultRef, KeyVaultAccessModel } from "../references/key-vault";
+import { DeployerRight, DeployerTask } from "./deployer-right";
+
+// What the deployer needs, read from the resources and data sources of one stack. They are
+// recognised by Terraform type and read through their inputs (azurerm) or config (azapi), so
+// hand-written ones count too, and no instanceof is needed.
+
+/** The ACR Transfer child types of a registry, and the actions each takes. */
+const TRANSFER_TYPES: Readonly<Record<string, string>> = {
+  "Microsoft.ContainerRegistry/registries/exportPipelines":
+    "Microsoft.ContainerRegistry/registries/exportPipelines/*",
+  "Microsoft.ContainerRegistry/registries/importPipelines":
+    "Microsoft.ContainerRegistry/registries/importPipelines/*",
+  "Microsoft.ContainerRegistry/registries/pipelineRuns":
+    "Microsoft.ContainerRegistry/registries/pipelineRuns/*",
+};
+
+/** Secret permissions azurerm needs to write, refresh, destroy, purge and recover a secret. */
+const SECRET_WRITE_PERMISSIONS = ["Get", "Set", "Delete", "Purge", "Recover"];
+
+/** The arguments of an azapi resource or data source this file reads. */
+interface AzapiArguments {
+  readonly type?: string;
+  readonly parentId?: string;
+  readonly resourceId?: string;
+  readonly identity?: { readonly identityIds?: string[] };
+}
+
+/** The inputs of azurerm resources and data sources this file reads. */
+interface AzurermInputs {
+  readonly keyVaultIdInput?: string;
+  readonly scopeInput?: string;
+  readonly roleDefinitionNameInput?: string;
+  readonly roleDefinitionIdInput?: string;
+  readonly storageAccountIdInput?: string;
+  readonly storageAccountNameInput?: string;
+  readonly nameInput?: string;
+  readonly resourceGroupNameInput?: string;
+}
+
+/** Collects rights, one per (task, role, scope), merging permissions and notes. */
+class Rights {
+  private readonly byKey = new Map<string, DeployerRight>();
+
+  public add(right: DeployerRight): void {
+    const key = `${right.task}|${right.role}|${right.scope}`;
+    const known = this.byKey.get(key);
+    const permissions = [...new Set([...(known?.permissions ?? []), ...right.permissions])];
+    this.byKey.set(key, { ...right, permissions, note: right.note ?? known?.note });
+  }
+
+  /** Every right, in the order of DeployerTask, then as found. */
+  public list(): DeployerRight[] {
+    const order = Object.values(DeployerTask) as string[];
+    return [...this.byKey.values()].sort((a, b) => order.indexOf(a.task) - order.indexOf(b.task));
+  }
+}
+
+/** The rights the deployer of `stack` needs for what the stack declares and reads. */
+export function scanDeployerRights(stack: TerraformStack): DeployerRight[] {
+  const rights = new Rights();
+  const shown = (value: unknown) => String(resolveIn(stack, value));
+  const rolesByScope = new Map<string, Set<string>>();
+  const vaultOfSecret = secretVaults(stack, shown);
+  for (const element of stack.node.findAll()) {
+    const type = (element as Partial<TerraformResource>).terraformResourceType;
+    if (type === undefined) continue;
+    const isData = TerraformDataSource.isTerraformDataSource(element);
+    const inputs = element as unknown as AzurermInputs;
+    if (type === "azapi_resource") {
+      const config = (element as { config?: AzapiArguments }).config ?? {};
+      if (isData) lookupRight(rights, config, shown);
+      else transferRights(rights, config, shown);
+    } else if (isData) {
+      if (type === "azurerm_storage_account") accountKeysRight(rights, element, shown);
+    } else if (type === "azurerm_key_vault_secret") {
+      secretRight(rights, inputs, vaultOf(element), shown);
+    } else if (type === "azurerm_key_vault_access_policy") {
+      rights.add({
+        task: DeployerTask.ACCESS_POLICIES,
+        permissions: ["Microsoft.KeyVault/vaults/accessPolicies/write"],
+        role: "Key Vault Contributor",
+        scope: shown(inputs.keyVaultIdInput),
+        note: "control plane: the vault's firewall does not apply",
+      });
+    } else if (type === "azurerm_role_assignment") {
+      const scope = parentScope(shown(inputs.scopeInput), vaultOfSecret);
+      const roles = rolesByScope.get(scope) ?? new Set<string>();
+      rolesByScope.set(
+        scope,
+        roles.add(shown(inputs.roleDefinitionNameInput ?? inputs.roleDefinitionIdInput)),
+      );
+    } else if (type === "azurerm_storage_container") {
+      rights.add({
+        task: DeployerTask.CONTAINERS,
+        permissions: [
+          "Microsoft.Storage/storageAccounts/blobServices/containers/read",
+          "Microsoft.Storage/storageAccounts/blobServices/containers/write",
+          "Microsoft.Storage/storageAccounts/blobServices/containers/delete",
+        ],
+        role: "Storage Blob Data Contributor, or a custom role with these actions only",
+        scope: shown(inputs.storageAccountIdInput ?? inputs.storageAccountNameInput),
+        note: "control plane (storage_account_id): the account's firewall does not apply",
+      });
+    }
+  }
+  roleAssignmentRights(rights, rolesByScope);
+  return rights.list();
+}
+
+type Show = (value: unknown) => string;
+
+/** Pipelines and runs on their registry; a user-assigned identity attached to a pipeline. */
+function transferRights(rights: Rights, config: AzapiArguments, shown: Show): void {
+  const armType = String(config.type ?? "").split("@")[0];
+  const action = TRANSFER_TYPES[armType];
+  if (!action) return;
+  rights.add({
+    task: DeployerTask.TRANSFER_RESOURCES,
+    permissions: [action],
+    role: "Container Registry Transfer Pipeline Contributor",
+    scope: shown(config.parentId),
+  });
+  for (const identityId of config.identity?.identityIds ?? []) {
+    rights.add({
+      task: DeployerTask.ASSIGN_IDENTITY,
+      permissions: ["Microsoft.ManagedIdentity/userAssignedIdentities/*/assign/action"],
+      role: "Managed Identity Operator",
+      scope: shown(identityId),
+    });
+  }
+}
+
+/** A `data.azapi_resource` read: the resource type's read action. */
+function lookupRight(rights: Rights, config: AzapiArguments, shown: Show): void {
+  const armType = String(config.type ?? "").split("@")[0];
+  rights.add({
+    task: DeployerTask.LOOKUPS,
+    permissions: [`${armType}/read`],
+    role: "Reader",
+    scope: shown(config.resourceId),
+  });
+}
+
+/**
+ * The vault of each secret the stack declares, by the expression of its versionless ID (the
+ * scope the library gives its role assignments).
+ */
+function secretVaults(stack: TerraformStack, shown: Show): Map<string, string> {
+  const vaults = new Map<string, string>();
+  for (const element of stack.node.findAll()) {
+    if (
+      (element as Partial<TerraformResource>).terraformResourceType !== "azurerm_key_vault_secret"
+    ) {
+      continue;
+    }
+    const secret = element as TerraformResource & AzurermInputs;
+    vaults.set(
+      shown(secret.getStringAttribute("resource_versionless_id")),
+      shown(secret.keyVaultIdInput),
+    );
+  }
+  return vaults;
+}
+
+/** The vault of a secret the library declares (its parent is the SasTokenSecret). */
+function vaultOf(secret: IConstruct): IKeyVaultRef | undefined {
+  return (secret.node.scope as { keyVault?: IKeyVaultRef } | undefined)?.keyVault;
+}
+
+/** Writing a secret: data plane, so the vault's access model and firewall decide. */
+function secretRight(
+  rights: Rights,
+  inputs: AzurermInputs,
+  vault: IKeyVaultRef | undefined,
+  shown: Show,
+): void {
+  const rbac = {
+    role: "Key Vault Secrets Officer",
+    permissions: ["Microsoft.KeyVault/vaults/secrets/*"],
+  };
+  const policy = {
+    role: `an access policy with secret permissions ${SECRET_WRITE_PERMISSIONS.join(", ")}`,
+    permissions: SECRET_WRITE_PERMISSIONS,
+  };
+  const model = vault?.accessModel;
+  const grant =
+    model === KeyVaultAccessModel.RBAC
+      ? rbac
+      : model === KeyVaultAccessModel.ACCESS_POLICY
+        ? policy
+        : {
+            role: `${rbac.role} (RBAC vaults) or ${policy.role} (access-policy vaults)`,
+            permissions: [...rbac.permissions, ...policy.permissions],
+          };
+  const firewall =
+    vault?.networkPosture?.restrictsPublicEndpoint === true
+      ? "; the vault's firewall is on, and trusted-service bypass does not cover Terraform: add the " +
+        "deployer's address to network_acls.ip_rules or deploy from a network with a private endpoint to the vault"
+      : "";
+  rights.add({
+    task: DeployerTask.WRITE_SECRETS,
+    ...grant,
+    scope: shown(inputs.keyVaultIdInput),
+    note: `network: the deployer reaches the vault's data plane (https://<vault>.vault.azure.net)${firewall}`,
+  });
+}
+
+/**
+ * Role assignments, at the account or vault that holds their container or secret (the scope
+ * must exist before the deploy makes the container), with the condition that keeps the
+ * delegation to the roles the stack assigns.
+ */
+function roleAssignmentRights(rights: Rights, rolesByScope: Map<string, Set<string>>): void {
+  for (const [scope, roles] of rolesByScope) {
+    rights.add({
+      task: DeployerTask.ROLE_ASSIGNMENTS,
+      permissions: [
+        "Microsoft.Authorization/roleAssignments/write",
+        "Microsoft.Authorization/roleAssignments/delete",
+      ],
+      role: "Role Based Access Control Administrator (or User Access Administrator)",
+      scope,
+      note: `condition: only the roles ${[...roles].join(", ")}, only to service principals`,
+    });
+  }
+}
+
+/** The account or vault above a container or secret scope. */
+function parentScope(scope: string, vaultOfSecret: ReadonlyMap<string, string>): string {
+  return (vaultOfSecret.get(scope) ?? scope)
+    .replace(/\/blobServices\/default\/containers\/[^/]+$/, "")
+    .replace(/\/secrets\/[^/]+$/, "");
+}
+
+/**
+ * Reading a storage account and its keys (for generated SAS tokens), at the account's ID when
+ * the library's reference to it knows it.
+ */
+function accountKeysRight(rights: Rights, data: IConstruct, shown: Show): void {
+  const inputs = data as unknown as AzurermInputs;
+  const known = (data.node.scope as { storageAccountId?: string } | undefined)?.storageAccountId;
+  rights.add({
+    task: DeployerTask.ACCOUNT_KEYS,
+    permissions: [
+      "Microsoft.Storage/storageAccounts/read",
+      "Microsoft.Storage/storageAccounts/listKeys/action",
+    ],
+    role: "Reader and Storage Account Key Operator Service Role",
+    scope: known
+      ? shown(known)
+      : `storage account ${shown(inputs.nameInput)} in resource group ${shown(inputs.resourceGroupNameInput)}`,
+  });
+}
