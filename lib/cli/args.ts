@@ -32,6 +32,9 @@ Options:
   -h, --help          show this help
 
 Exit codes: 0 reviewed; 1 with --strict, a policy finding stands; 2 usage or input error.
+
+Also: cdktf-acr-transfer providers-mirror [options]: the Terraform providers the stacks
+require, for a machine without the Terraform registry (providers-mirror --help).
 `;
 
 const FORMATS = ["markdown", "json"];
@@ -41,7 +44,9 @@ export function parseArgs(argv: readonly string[]): Command {
   if (argv.length === 0 || argv.includes("-h") || argv.includes("--help")) return { kind: "help" };
   const [command, ...rest] = argv;
   if (command !== "review")
-    throw new UsageError(`unknown command "${command}"; the command is review`);
+    throw new UsageError(
+      `unknown command "${command}"; the commands are review and providers-mirror`,
+    );
   const plans: string[] = [];
   const targets: string[] = [];
   let format = "markdown";

@@ -3,10 +3,12 @@
 // the package's model readers, never cdktf, so it starts fast on a CI runner.
 import { SynthOutputError } from "../model/synth-output";
 import { USAGE, UsageError, parseArgs } from "./args";
+import { runProvidersMirror } from "./providers-mirror-run";
 import { runReview } from "./review-command";
 
 /** Runs the command line; returns the exit code. */
 function main(argv: readonly string[]): number {
+  if (argv[0] === "providers-mirror") return runProvidersMirror(argv.slice(1));
   try {
     const command = parseArgs(argv);
     if (command.kind === "help") {
