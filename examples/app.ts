@@ -1,6 +1,7 @@
 import { App, DISABLE_STACK_TRACE_IN_METADATA, TerraformStack } from "cdktf";
 import { addBulkTransfer } from "./bulk-transfer";
 import { addCrossCloud } from "./cross-cloud";
+import { addCrossTenant } from "./cross-tenant";
 import { addExistingResources } from "./existing-resources";
 import { addLandingZone } from "./landing-zone";
 import { addManagedIdentity } from "./managed-identity";
@@ -18,6 +19,7 @@ export interface Example {
 export const EXAMPLES: readonly Example[] = [
   { name: "seed-walkthrough", add: (app) => addSeedWalkthrough(app) },
   { name: "cross-cloud", add: addCrossCloud },
+  { name: "cross-tenant", add: addCrossTenant },
   { name: "managed-identity", add: addManagedIdentity },
   { name: "landing-zone", add: addLandingZone },
   { name: "existing-resources", add: addExistingResources },

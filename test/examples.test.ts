@@ -51,6 +51,8 @@ const STACK_NAMES = [
   "seed-walkthrough-target",
   "cross-cloud-source",
   "cross-cloud-target",
+  "cross-tenant-source",
+  "cross-tenant-target",
   "managed-identity-source",
   "managed-identity-target",
   "landing-zone",
@@ -260,6 +262,88 @@ describe("examples: cross-cloud", () => {
     expect(output.value).not.toMatch(/[?&](sv|sig|se|sp)=/);
     expect(output.description).toMatch(/azcopy login/);
     expect(output.description).toMatch(/AZCOPY_AUTO_LOGIN_TYPE/);
+  });
+});
+
+describe("examples: cross-tenant", () => {
+  const stacks = synthExample("cross-tenant");
+  const sides = [
+    {
+      stack: stacks.get("cross-tenant-source")!,
+      alias: "contoso",
+      tenant: "aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa",
+      other: "bbbbbbbb-bbbb-bbbb-bbbb-bbbbbbbbbbbb",
+    },
+    {
+      stack: stacks.get("cross-tenant-target")!,
+      alias: "fabrikam",
+      tenant: "bbbbbbbb-bbbb-bbbb-bbbb-bbbbbbbbbbbb",
+      other: "aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa",
+    },
+  ];
+
+  it("gives each side's azapi and azurerm providers its own tenant_id, under its own alias", () => {
+    for (const { stack, alias, tenant } of sides) {
+      for (const type of ["azapi", "azurerm"]) {
+        expect(stack.provider[type]).toEqual([
+          expect.objectContaining({ alias, tenant_id: tenant }),
+        ]);
+      }
+      expect(stack.provider.azapi[0].subscription_id).toBe(
+        stack.provider.azurerm[0].subscription_id,
+      );
+    }
+    expect(sides[0].stack.provider.azurerm[0].subscription_id).not.toBe(
+      sides[1].stack.provider.azurerm[0].subscription_id,
+    );
+  });
+
+  it("sends every resource through its side's providers", () => {
+    for (const { stack, alias } of sides) {
+      for (const [type, byName] of Object.entries(stack.resource)) {
+        const provider = type.startsWith("azapi_") ? "azapi" : "azurerm";
+        for (const resource of Object.values(byName)) {
+          expect(resource.provider, type).toBe(`${provider}.${alias}`);
+        }
+      }
+    }
+  });
+
+  it("gives each side's own identity Get in its own vault, in its own tenant", () => {
+    for (const { stack } of sides) {
+      const [identity] = Object.keys(stack.resource.azurerm_user_assigned_identity);
+      const [policy] = resources(stack, "azurerm_key_vault_access_policy");
+      expect(policy).toMatchObject({
+        object_id: `\${azurerm_user_assigned_identity.${identity}.principal_id}`,
+        tenant_id: `\${azurerm_user_assigned_identity.${identity}.tenant_id}`,
+        secret_permissions: ["Get"],
+      });
+      const [pipeline] = resources(stack, "azapi_resource").filter((r) => r.identity);
+      expect(pipeline.identity[0]).toEqual({
+        type: "UserAssigned",
+        identity_ids: [`\${azurerm_user_assigned_identity.${identity}.id}`],
+      });
+    }
+  });
+
+  it("shares nothing between the stacks: no cross-stack reference, no grant into the other tenant", () => {
+    for (const { stack, other } of sides) {
+      expect(stack.data?.terraform_remote_state).toBeUndefined();
+      const { output: _output, ...rest } = stack;
+      expect(JSON.stringify(rest)).not.toContain(other);
+    }
+  });
+
+  it("prints the copy between tenants, signed in to each in turn, with no SAS token", () => {
+    const output = sides[1].stack.output.blob_copy_command;
+    const lines = String(output.value).split("\n");
+    expect(lines[0]).toBe("azcopy login --tenant-id aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa");
+    expect(lines[1]).toMatch(
+      /^azcopy copy 'https:\/\/contosoxfer\.blob\.core\.windows\.net\/outbound\/contoso-release-2026-11'/,
+    );
+    expect(lines[2]).toBe("azcopy login --tenant-id bbbbbbbb-bbbb-bbbb-bbbb-bbbbbbbbbbbb");
+    expect(lines[3]).toMatch(/--put-md5 --metadata 'category=acr-transfer-blob'$/);
+    expect(output.value).not.toMatch(/[?&](sv|sig|se|sp)=/);
   });
 });
 

@@ -1,9 +1,17 @@
 /** The obviously fake subscription every example points at; replace it with yours. */
 export const EXAMPLE_SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000";
 
-/** The ARM resource ID of `<type>/<name>` in a resource group of the example subscription. */
-export function exampleResourceId(resourceGroup: string, type: string, name: string): string {
-  return `/subscriptions/${EXAMPLE_SUBSCRIPTION_ID}/resourceGroups/${resourceGroup}/providers/${type}/${name}`;
+/**
+ * The ARM resource ID of `<type>/<name>` in a resource group of the example subscription (or of
+ * `subscriptionId`, for an example that spans two).
+ */
+export function exampleResourceId(
+  resourceGroup: string,
+  type: string,
+  name: string,
+  subscriptionId = EXAMPLE_SUBSCRIPTION_ID,
+): string {
+  return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/${type}/${name}`;
 }
 
 /** ARM resource types the examples refer to. */

@@ -23,6 +23,16 @@ export interface ExampleProviderOptions {
    * @default no alias (the stack's default providers)
    */
   readonly alias?: string;
+  /**
+   * Microsoft Entra tenant, written into both providers' `tenant_id`.
+   * @default unset: the tenant of the signed-in credentials
+   */
+  readonly tenantId?: string;
+  /**
+   * Subscription, written into both providers' `subscription_id`.
+   * @default EXAMPLE_SUBSCRIPTION_ID
+   */
+  readonly subscriptionId?: string;
 }
 
 const AZAPI_ENVIRONMENTS: Readonly<Record<AzureCloud, AzapiEnvironment>> = {
@@ -36,18 +46,21 @@ export function addProviders(
   stack: TerraformStack,
   options: ExampleProviderOptions = {},
 ): ExampleProviders {
-  const { cloud, alias } = options;
+  const { cloud, alias, tenantId } = options;
+  const subscriptionId = options.subscriptionId ?? EXAMPLE_SUBSCRIPTION_ID;
   const suffix = alias ? `-${alias}` : "";
   return {
     azapi: new AzapiProvider(stack, `azapi${suffix}`, {
       alias,
       environment: cloud && AZAPI_ENVIRONMENTS[cloud],
-      subscriptionId: EXAMPLE_SUBSCRIPTION_ID,
+      subscriptionId,
+      tenantId,
     }),
     azurerm: new AzurermProvider(stack, `azurerm${suffix}`, {
       alias,
       environment: cloud,
-      subscriptionId: EXAMPLE_SUBSCRIPTION_ID,
+      subscriptionId,
+      tenantId,
       features: [{}],
     }),
   };
