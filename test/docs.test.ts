@@ -17,7 +17,7 @@ const ROOT = resolve(__dirname, "..");
 const DOCS = join(ROOT, "docs");
 const API = join(DOCS, "api");
 /** Docs whose ```ts blocks, concatenated in order, form one complete CDKTF app. */
-const PROGRAM_DOCS = ["guide.md", "composition.md", "policies.md"];
+const PROGRAM_DOCS = ["guide.md", "composition.md", "policies.md", "networking.md"];
 /** The package name the docs import from, mapped to the sources. */
 const PACKAGE = "cdktf-acr-transfer";
 
