@@ -12,7 +12,10 @@ const DEFAULT_REGISTRY = "registry.terraform.io";
 export interface ProviderRequirement {
   /** Full address, lower case, e.g. `registry.terraform.io/azure/azapi`. */
   readonly address: string;
-  /** Version constraint, as the stack writes it (e.g. `~> 2.8`); undefined when none. */
+  /**
+   * Version constraint, as the stack writes it (e.g. `~> 2.8`).
+   * @default none: any version
+   */
   readonly version?: string;
 }
 
@@ -62,9 +65,15 @@ export interface MirrorOptions {
   readonly platforms: string[];
   /** The Terraform binary. */
   readonly terraform: string;
-  /** Where the mirror lives on the air-gapped machine; default: `mirrorDir`, absolute. */
+  /**
+   * Where the mirror lives on the air-gapped machine.
+   * @default `mirrorDir`, absolute
+   */
   readonly targetPath?: string;
-  /** A network mirror's URL to use instead of a filesystem mirror on the air-gapped side. */
+  /**
+   * A network mirror's URL to use instead of a filesystem mirror on the air-gapped side.
+   * @default none: a filesystem mirror
+   */
   readonly networkMirrorUrl?: string;
 }
 
