@@ -84,6 +84,8 @@ export class TenantSideResources extends Construct {
         sideResourceId(side, ResourceType.KEY_VAULT, side.keyVaultName),
         {
           accessModel: KeyVaultAccessModel.ACCESS_POLICY,
+          // Each side's vault holds only its SAS token: an access policy on it grants nothing more.
+          dedicatedToTransfer: true,
           networkPosture: NetworkPosture.of({
             defaultAction: NetworkDefaultAction.DENY,
             trustedServicesBypass: true,
