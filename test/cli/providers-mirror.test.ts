@@ -80,7 +80,9 @@ describe("providers-mirror, dry run", () => {
   it("runs nothing and prints each step", () => {
     expect(code).toBe(0);
     expect(ran).toEqual([]);
-    expect(out).toContain("registry.terraform.io/azure/azapi ~> 2.8  (cross-cloud-source,");
+    expect(out).toMatch(
+      /registry\.terraform\.io\/azure\/azapi ~> 2\.8 {2}\(.*cross-tenant-source,/,
+    );
     expect(out).toContain("registry.terraform.io/hashicorp/azurerm 4.55.0  (");
   });
 

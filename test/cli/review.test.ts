@@ -113,12 +113,12 @@ describe("review --format json", () => {
     const review = JSON.parse(run.stdout);
     expect(review).toMatchObject({ format: "cdktf-acr-transfer-review", version: 1 });
     expect(review.totals).toMatchObject({
-      stacks: 10,
+      stacks: 12,
       pipelines: pipelineNames().length,
       policyErrors: 0,
       policyWarnings: 6,
       suppressed: 10,
-      stacksWithoutPolicy: 9,
+      stacksWithoutPolicy: 11,
     });
     const zone = review.stacks.find((s: any) => s.name === "landing-zone");
     expect(zone.policy.suppressions).toHaveLength(1);
