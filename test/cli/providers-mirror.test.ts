@@ -13,6 +13,7 @@ import {
   readSynthesizedProviders,
 } from "../../lib/cli/providers-mirror";
 import { CliIo, runProvidersMirror } from "../../lib/cli/providers-mirror-run";
+import { HAS_TERRAFORM, TERRAFORM_SKIP } from "../support/shadow";
 import { writeSingleFileZip } from "../support/zip";
 
 // Synthesizes the examples and spawns Terraform: slower than vitest's 5 s default.
@@ -26,8 +27,6 @@ buildApp(outdir).synth();
 const STACKS = readSynthesizedProviders(outdir);
 
 const TERRAFORM = process.env.TERRAFORM ?? "terraform";
-const HAS_TERRAFORM = spawnSync(TERRAFORM, ["version"], { encoding: "utf8" }).status === 0;
-if (!HAS_TERRAFORM) console.warn(`Skipping the offline terraform init test: no ${TERRAFORM}`);
 
 /** Runs the command with captured output and a stand-in for programs. */
 function cli(
@@ -182,47 +181,50 @@ describe("the built command", () => {
   });
 });
 
-describe.skipIf(!HAS_TERRAFORM)("the CLI configuration against Terraform, offline", () => {
-  it("makes terraform init install azapi and azurerm from the filesystem mirror", () => {
-    const mirror = join(scratch, "fake-mirror");
-    // Stand-in packages at the versions the stacks accept, in the packed mirror layout.
-    for (const [address, version] of [
-      ["registry.terraform.io/azure/azapi", "2.8.0"],
-      ["registry.terraform.io/hashicorp/azurerm", "4.55.0"],
-    ]) {
-      const name = address.split("/").pop()!;
-      const dir = join(mirror, address);
-      mkdirSync(dir, { recursive: true });
-      writeSingleFileZip(
-        join(dir, `terraform-provider-${name}_${version}_linux_amd64.zip`),
-        `terraform-provider-${name}_v${version}`,
-        Buffer.from("#!/bin/sh\n"),
+describe.skipIf(!HAS_TERRAFORM)(
+  `the CLI configuration against Terraform, offline${TERRAFORM_SKIP}`,
+  () => {
+    it("makes terraform init install azapi and azurerm from the filesystem mirror", () => {
+      const mirror = join(scratch, "fake-mirror");
+      // Stand-in packages at the versions the stacks accept, in the packed mirror layout.
+      for (const [address, version] of [
+        ["registry.terraform.io/azure/azapi", "2.8.0"],
+        ["registry.terraform.io/hashicorp/azurerm", "4.55.0"],
+      ]) {
+        const name = address.split("/").pop()!;
+        const dir = join(mirror, address);
+        mkdirSync(dir, { recursive: true });
+        writeSingleFileZip(
+          join(dir, `terraform-provider-${name}_${version}_linux_amd64.zip`),
+          `terraform-provider-${name}_v${version}`,
+          Buffer.from("#!/bin/sh\n"),
+        );
+      }
+      const plan = planProvidersMirror(STACKS, {
+        mirrorDir: mirror,
+        platforms: ["linux_amd64"],
+        terraform: TERRAFORM,
+      });
+      const config = join(scratch, "terraform.tfrc");
+      writeFileSync(config, plan.cliConfig);
+      const stack = STACKS.find((s) => s.stack === "seed-walkthrough-source")!;
+      const env = {
+        ...process.env,
+        TF_CLI_CONFIG_FILE: config,
+        TF_PLUGIN_CACHE_DIR: "",
+        CHECKPOINT_DISABLE: "1",
+      };
+      const init = spawnSync(
+        TERRAFORM,
+        [`-chdir=${stack.directory}`, "init", "-backend=false", "-input=false", "-no-color"],
+        { env, encoding: "utf8" },
       );
-    }
-    const plan = planProvidersMirror(STACKS, {
-      mirrorDir: mirror,
-      platforms: ["linux_amd64"],
-      terraform: TERRAFORM,
+      expect(init.stderr).not.toMatch(/problems with the CLI configuration/);
+      expect(init.status, init.stdout + init.stderr).toBe(0);
+      expect(init.stdout).toMatch(/Installing azure\/azapi v2\.8\.0/);
+      const lock = readFileSync(join(stack.directory, ".terraform.lock.hcl"), "utf8");
+      expect(lock).toContain('provider "registry.terraform.io/hashicorp/azurerm"');
+      expect(existsSync(join(stack.directory, ".terraform"))).toBe(true);
     });
-    const config = join(scratch, "terraform.tfrc");
-    writeFileSync(config, plan.cliConfig);
-    const stack = STACKS.find((s) => s.stack === "seed-walkthrough-source")!;
-    const env = {
-      ...process.env,
-      TF_CLI_CONFIG_FILE: config,
-      TF_PLUGIN_CACHE_DIR: "",
-      CHECKPOINT_DISABLE: "1",
-    };
-    const init = spawnSync(
-      TERRAFORM,
-      [`-chdir=${stack.directory}`, "init", "-backend=false", "-input=false", "-no-color"],
-      { env, encoding: "utf8" },
-    );
-    expect(init.stderr).not.toMatch(/problems with the CLI configuration/);
-    expect(init.status, init.stdout + init.stderr).toBe(0);
-    expect(init.stdout).toMatch(/Installing azure\/azapi v2\.8\.0/);
-    const lock = readFileSync(join(stack.directory, ".terraform.lock.hcl"), "utf8");
-    expect(lock).toContain('provider "registry.terraform.io/hashicorp/azurerm"');
-    expect(existsSync(join(stack.directory, ".terraform"))).toBe(true);
-  });
-});
+  },
+);
