@@ -1,13 +1,11 @@
 // The storage side of the network check: a pipeline whose container sits in a storage account
 // that turns away unnamed callers fails at synth, since ACR is not a trusted service for Storage.
-import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { DataAzurermStorageAccount } from "@cdktf/provider-azurerm/lib/data-azurerm-storage-account";
 import { StorageAccount, StorageAccountConfig } from "@cdktf/provider-azurerm/lib/storage-account";
 import { StorageAccountNetworkRulesA as StorageAccountNetworkRules } from "@cdktf/provider-azurerm/lib/storage-account-network-rules";
 import { AnnotationMetadataEntryType, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import {
-  AzapiProvider,
   ExportPipeline,
   IStorageAccountRef,
   NetworkDefaultAction,
@@ -19,6 +17,7 @@ import {
 } from "../../lib";
 import * as ids from "../support/ids";
 import { testRegistry } from "../support/refs";
+import { newStack } from "./support";
 
 const ACCOUNT: StorageAccountConfig = {
   name: "transfersa",
@@ -27,14 +26,6 @@ const ACCOUNT: StorageAccountConfig = {
   accountTier: "Standard",
   accountReplicationType: "LRS",
 };
-
-/** A stack with both providers, so that synth with validations runs only our checks. */
-function newStack(): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), "net");
-  new AzurermProvider(stack, "azurerm", { features: [{}] });
-  new AzapiProvider(stack, "azapi");
-  return stack;
-}
 
 /** A managed-identity export pipeline with a new container in `account`. */
 function pipelineOn(stack: TerraformStack, account: IStorageAccountRef): ExportPipeline {

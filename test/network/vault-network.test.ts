@@ -2,11 +2,9 @@
 // trusted service through fails at synth; with the AzureServices bypass it passes.
 import { DataAzurermKeyVault } from "@cdktf/provider-azurerm/lib/data-azurerm-key-vault";
 import { KeyVault, KeyVaultConfig } from "@cdktf/provider-azurerm/lib/key-vault";
-import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import {
-  AzapiProvider,
   ExportPipeline,
   IKeyVaultRef,
   KeyVaultAccessModel,
@@ -20,6 +18,7 @@ import {
 } from "../../lib";
 import * as ids from "../support/ids";
 import { testRegistry } from "../support/refs";
+import { newStack } from "./support";
 
 const VAULT: KeyVaultConfig = {
   name: "transfer-kv",
@@ -28,14 +27,6 @@ const VAULT: KeyVaultConfig = {
   skuName: "standard",
   tenantId: ids.SUBSCRIPTION,
 };
-
-/** A stack with both providers, so that synth with validations runs only our checks. */
-function newStack(): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), "net");
-  new AzurermProvider(stack, "azurerm", { features: [{}] });
-  new AzapiProvider(stack, "azapi");
-  return stack;
-}
 
 /** A SAS-token export pipeline whose write-only secret lives in `vault`. */
 function sasPipelineIn(stack: TerraformStack, vault: IKeyVaultRef): ExportPipeline {
