@@ -1,3 +1,5 @@
+import { TransferSide } from "./options";
+
 /** ARM type of export pipelines. */
 export const EXPORT_PIPELINE_TYPE = "Microsoft.ContainerRegistry/registries/exportPipelines";
 /** ARM type of import pipelines. */
@@ -20,4 +22,16 @@ export class TransferResourceTypes {
 /** The azapi `type` argument: `<resource-type>@<api-version>`. */
 export function azapiType(resourceType: string, apiVersion: string): string {
   return `${resourceType}@${apiVersion}`;
+}
+
+/**
+ * Export or import, from an azapi `type` (`<resource type>@<api-version>`, ARM types ignore
+ * case); undefined for any other type.
+ */
+export function transferSideOfType(type: unknown): TransferSide | undefined {
+  if (typeof type !== "string") return undefined;
+  const base = type.split("@")[0].toLowerCase();
+  if (base === EXPORT_PIPELINE_TYPE.toLowerCase()) return TransferSide.EXPORT;
+  if (base === IMPORT_PIPELINE_TYPE.toLowerCase()) return TransferSide.IMPORT;
+  return undefined;
 }

@@ -1,8 +1,9 @@
-import { asRecord, stringList } from "../model/json-values";
+import { asRecord } from "../private/records";
+import { stringList } from "../model/json-values";
 import { readAccessPolicy, readRoleAssignment } from "../model/read-grants";
 import { PlannedChange, PlanModel } from "../model/read-plan";
 import { isRunType, readRun } from "../model/read-runs";
-import { sideOf } from "../model/read-transfer-model";
+import { transferSideOfType } from "../arm/resource-types";
 import { StackKeys } from "../model/stack-keys";
 import { TerraformBlock } from "../model/terraform-json";
 import { Grant } from "../model/transfer-model";
@@ -44,7 +45,7 @@ function summarize(change: PlannedChange): Summary {
   if (change.type === "azapi_resource") {
     const armType = change.after.type ?? change.before.type;
     if (isRunType(armType)) return runFlag(change);
-    const side = sideOf(armType);
+    const side = transferSideOfType(armType);
     if (side) return pipelineFlag(change, `${side} pipeline "${nameOf(change)}"`);
   }
   const readGrant = GRANT_READERS[change.type];

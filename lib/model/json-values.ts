@@ -1,11 +1,5 @@
+import { asRecord } from "../private/records";
 import { TerraformBlock } from "./terraform-json";
-
-/** A value as an object, or `{}` when it is not one. */
-export function asRecord(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
-}
 
 /** azapi bodies are objects; a JSON string (azapi 1.x `jsonencode`) is read too. */
 export function parseBody(body: unknown): Record<string, unknown> {

@@ -4,7 +4,7 @@ import {
   PolicyRecord,
   RecordedFinding,
 } from "../policies/policy-record";
-import { asRecord } from "./json-values";
+import { asRecord } from "../private/records";
 
 export {
   PolicyRecord,

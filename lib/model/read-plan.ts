@@ -1,4 +1,4 @@
-import { asRecord } from "./json-values";
+import { asRecord } from "../private/records";
 import { TerraformBlock } from "./terraform-json";
 
 /**

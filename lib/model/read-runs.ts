@@ -1,8 +1,8 @@
 import { TransferSide } from "../arm/options";
 import { PIPELINE_RUN_TYPE } from "../arm/resource-types";
+import { asRecord } from "../private/records";
 import {
   apiVersionOf,
-  asRecord,
   bodyProperties,
   constructPath,
   optionalString,

@@ -1,10 +1,10 @@
 import { StorageAccessMode } from "../arm/storage-access-mode";
 import { ImportOption, TransferSide } from "../arm/options";
-import { EXPORT_PIPELINE_TYPE, IMPORT_PIPELINE_TYPE } from "../arm/resource-types";
+import { transferSideOfType } from "../arm/resource-types";
 import { STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_READER } from "../arm/roles";
+import { asRecord } from "../private/records";
 import {
   apiVersionOf,
-  asRecord,
   bodyProperties,
   constructPath,
   optionalString,
@@ -15,7 +15,7 @@ import { readRuns } from "./read-runs";
 import { readIdentities, readSecrets } from "./read-secrets";
 import { StackKeys } from "./stack-keys";
 import { SynthesizedTerraform, TerraformBlock, resourcesOfType } from "./terraform-json";
-import { Need, TransferModel, TransferPipelineModel, baseType } from "./transfer-model";
+import { Need, TransferModel, TransferPipelineModel } from "./transfer-model";
 
 /**
  * Reads pipelines, grants, runs, secrets and identities out of synthesized JSON.
@@ -38,7 +38,7 @@ export function readTransferModel(
   const keys = new StackKeys(doc, principalIds);
   const azapi = resourcesOfType(doc, "azapi_resource");
   const pipelines = azapi.flatMap(({ address, block }) => {
-    const side = sideOf(block.type);
+    const side = transferSideOfType(block.type);
     return side ? [readPipeline(keys, address, block, side)] : [];
   });
   const grants = readGrants(keys, doc);
@@ -145,12 +145,4 @@ function readNeed(
         : STORAGE_BLOB_DATA_READER,
     uri: storage.uri,
   };
-}
-
-/** Export or import, from an azapi `type`; undefined for other types. */
-export function sideOf(type: unknown): TransferSide | undefined {
-  const base = baseType(type);
-  if (base === EXPORT_PIPELINE_TYPE.toLowerCase()) return TransferSide.EXPORT;
-  if (base === IMPORT_PIPELINE_TYPE.toLowerCase()) return TransferSide.IMPORT;
-  return undefined;
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { asRecord } from "./json-values";
+import { asRecord } from "../private/records";
 import { SynthesizedTerraform } from "./terraform-json";
 
 /** An annotation of the synth, as cdktf writes it into manifest.json. */

@@ -1,10 +1,7 @@
 import { IConstruct } from "constructs";
 import { TransferSide } from "../arm/options";
-import {
-  EXPORT_PIPELINE_TYPE,
-  IMPORT_PIPELINE_TYPE,
-  PIPELINE_RUN_TYPE,
-} from "../arm/resource-types";
+import { PIPELINE_RUN_TYPE, transferSideOfType } from "../arm/resource-types";
+import { asRecord } from "../private/records";
 import { KeyVaultAccessModel } from "../references/key-vault";
 
 /** Where a SAS token secret's value comes from, as policies see it. */
@@ -86,20 +83,20 @@ export class TransferConstructs {
   /** The pipeline `construct` is, when it is an ExportPipeline or ImportPipeline. */
   public static pipelineOf(construct: IConstruct): PipelineSubject | undefined {
     const c = construct as unknown as Attributes;
-    const side = sideOfType(azapiTypeOf(c));
+    const side = transferSideOfType(azapiTypeOf(c)?.type);
     if (!side || typeof c.pipelineName !== "string" || typeof c.storageAccessMode !== "string") {
       return undefined;
     }
-    const config = record(record(c.resource).config);
-    const properties = record(record(config.body).properties);
-    const trigger = record(record(properties.trigger).sourceTrigger);
+    const config = asRecord(asRecord(c.resource).config);
+    const properties = asRecord(asRecord(config.body).properties);
+    const trigger = asRecord(asRecord(properties.trigger).sourceTrigger);
     return {
       path: construct.node.path,
       side,
       pipelineName: c.pipelineName,
       apiVersion: String(c.apiVersion ?? ""),
       storageAccessMode: c.storageAccessMode,
-      identityType: String(record(config.identity).type ?? "None"),
+      identityType: String(asRecord(config.identity).type ?? "None"),
       options: Array.isArray(properties.options) ? properties.options.map(String) : [],
       sourceTriggerEnabled:
         side === TransferSide.IMPORT ? trigger.status !== "Disabled" : undefined,
@@ -113,8 +110,8 @@ export class TransferConstructs {
     if (type?.base !== PIPELINE_RUN_TYPE.toLowerCase() || typeof c.runName !== "string") {
       return undefined;
     }
-    const properties = record(record(record(record(c.resource).config).body).properties);
-    const request = record(properties.request);
+    const properties = asRecord(asRecord(asRecord(asRecord(c.resource).config).body).properties);
+    const request = asRecord(properties.request);
     const tag = properties.forceUpdateTag;
     return {
       path: construct.node.path,
@@ -129,7 +126,7 @@ export class TransferConstructs {
   public static secretOf(construct: IConstruct): SecretSubject | undefined {
     const c = construct as unknown as Attributes;
     if (typeof c.secretUri !== "string" || typeof c.secretKey !== "string") return undefined;
-    const resource = record(c.resource);
+    const resource = asRecord(c.resource);
     const owned = resource.terraformResourceType === "azurerm_key_vault_secret";
     const generated = c.generatedFor !== undefined || (owned && resource.valueInput !== undefined);
     const expiry = owned ? resource.expirationDateInput : undefined;
@@ -141,7 +138,7 @@ export class TransferConstructs {
         : owned
           ? SecretSource.WRITE_ONLY
           : SecretSource.EXISTING,
-      vaultAccessModel: record(c.keyVault).accessModel as KeyVaultAccessModel | undefined,
+      vaultAccessModel: asRecord(c.keyVault).accessModel as KeyVaultAccessModel | undefined,
       expiry: typeof expiry === "string" ? expiry : undefined,
     };
   }
@@ -162,23 +159,15 @@ interface Attributes {
   readonly keyVault?: unknown;
 }
 
-/** The ARM type of the construct's `resource`, when it is an azapi_resource. */
-function azapiTypeOf(c: Attributes): { base: string; apiVersion: string } | undefined {
-  const resource = record(c.resource);
-  const type = record(resource.config).type;
+/** The azapi `type` of the construct's `resource`, when it is an azapi_resource. */
+function azapiTypeOf(
+  c: Attributes,
+): { type: string; base: string; apiVersion: string } | undefined {
+  const resource = asRecord(c.resource);
+  const type = asRecord(resource.config).type;
   if (resource.terraformResourceType !== "azapi_resource" || typeof type !== "string") {
     return undefined;
   }
   const [base, apiVersion = ""] = type.split("@");
-  return { base: base.toLowerCase(), apiVersion };
-}
-
-function sideOfType(type: { base: string } | undefined): TransferSide | undefined {
-  if (type?.base === EXPORT_PIPELINE_TYPE.toLowerCase()) return TransferSide.EXPORT;
-  if (type?.base === IMPORT_PIPELINE_TYPE.toLowerCase()) return TransferSide.IMPORT;
-  return undefined;
-}
-
-function record(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === "object" ? (value as Record<string, unknown>) : {};
+  return { type, base: base.toLowerCase(), apiVersion };
 }
