@@ -49,10 +49,18 @@ describe("lib/ against docs/architecture.md", () => {
     expect(importsVitest.every((f) => f.startsWith("testing/"))).toBe(true);
   });
 
+  it("reaches the CDK core and the azurerm bindings only through the seam in lib/core", () => {
+    const framework = /(?:from|import|require\()\s*\(?"(?:(?:cdktf|cdktn)(?:"|\/)|@cdkt[fn]\/)/;
+    const importing = files.filter(
+      (f) => !f.startsWith("core/") && framework.test(readFileSync(join(LIB, f), "utf8")),
+    );
+    expect(importing).toEqual([]);
+  });
+
   it("keeps lib/arm free of cdktf", () => {
     const arm = files.filter((f) => f.startsWith("arm/"));
     const importing = arm.filter((f) =>
-      /from "cdktf|require\("cdktf/.test(readFileSync(join(LIB, f), "utf8")),
+      /from "\.\.\/core\//.test(readFileSync(join(LIB, f), "utf8")),
     );
     expect(importing).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import * as cdktf from "cdktf";
+import { booleanToHclTerraform, numberToHclTerraform } from "../core/cdk";
 import {
   escapeTemplateLiterals,
   hclQuotedContent,
@@ -68,9 +68,9 @@ export function toHclAttributes(
 function hclAttribute(kind: AttributeKind, value: unknown): Record<string, unknown> {
   switch (kind) {
     case "number":
-      return simple(cdktf.numberToHclTerraform(value), "number");
+      return simple(numberToHclTerraform(value), "number");
     case "boolean":
-      return simple(cdktf.booleanToHclTerraform(value), "boolean");
+      return simple(booleanToHclTerraform(value), "boolean");
     case "string":
     case "stringList":
     case "stringMap":

@@ -1,4 +1,4 @@
-import { TerraformDataSource, TerraformMetaArguments } from "cdktf";
+import { TerraformDataSource, TerraformMetaArguments } from "../core/cdk";
 import { Construct } from "constructs";
 import { azapiElementConfig } from "./provider-metadata";
 

@@ -1,4 +1,4 @@
-import { TerraformDataSource, TerraformMetaArguments, Token } from "cdktf";
+import { TerraformDataSource, TerraformMetaArguments, Token } from "../core/cdk";
 import { Construct } from "constructs";
 import { AttributeSpec, toHclAttributes, toJsonAttributes } from "./attributes";
 import { azapiElementConfig } from "./provider-metadata";

@@ -1,4 +1,4 @@
-import { TerraformMetaArguments } from "cdktf";
+import { TerraformMetaArguments } from "../core/cdk";
 
 /** Registry source of the azapi provider. */
 export const AZAPI_PROVIDER_SOURCE = "Azure/azapi";

@@ -1,4 +1,4 @@
-import { TerraformProvider } from "cdktf";
+import { TerraformProvider } from "../core/cdk";
 import { Construct } from "constructs";
 import { AttributeSpec, toHclAttributes, toJsonAttributes } from "./attributes";
 import {

@@ -1,4 +1,4 @@
-import { Lazy, TerraformStack } from "cdktf";
+import { Lazy, TerraformStack } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { AZAPI_BASELINE_VERSION, azapiVersionConstraint, newerVersion } from "./embedded-schemas";
 

@@ -1,4 +1,4 @@
-import { TerraformMetaArguments, TerraformResource, Token } from "cdktf";
+import { TerraformMetaArguments, TerraformResource, Token } from "../core/cdk";
 import { Construct } from "constructs";
 import { AttributeSpec, toHclAttributes, toJsonAttributes } from "./attributes";
 import { azapiFloor } from "./embedded-schemas";

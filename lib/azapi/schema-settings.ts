@@ -1,4 +1,4 @@
-import { Annotations } from "cdktf";
+import { Annotations } from "../core/cdk";
 import { IConstruct } from "constructs";
 import {
   AZAPI_BASELINE_VERSION,

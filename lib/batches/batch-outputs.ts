@@ -1,4 +1,4 @@
-import { TerraformOutput } from "cdktf";
+import { TerraformOutput } from "../core/cdk";
 import { Construct } from "constructs";
 import { Ledger } from "../private/ledger";
 import { PipelineRunBase } from "../runs/pipeline-run-base";

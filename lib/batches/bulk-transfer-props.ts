@@ -1,4 +1,4 @@
-import { TerraformProvider, TerraformStack } from "cdktf";
+import { TerraformProvider, TerraformStack } from "../core/cdk";
 import { ExportOption, ImportOption } from "../arm/options";
 import { StorageAccessMode } from "../arm/storage-access-mode";
 import { IKeyVaultRef } from "../references/key-vault";

@@ -1,4 +1,4 @@
-import { TerraformProvider, Token } from "cdktf";
+import { TerraformProvider, Token } from "../core/cdk";
 import { Construct } from "constructs";
 import { ExportOption, ImportOption } from "../arm/options";
 import { StorageAccessMode } from "../arm/storage-access-mode";

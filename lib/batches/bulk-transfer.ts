@@ -1,4 +1,4 @@
-import { TerraformOutput, Token } from "cdktf";
+import { TerraformOutput, Token } from "../core/cdk";
 import { Construct } from "constructs";
 import { containerUrl } from "../arm/storage";
 import { blobCopyCommands } from "../copy/copy-commands";

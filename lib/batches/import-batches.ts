@@ -1,4 +1,4 @@
-import { Annotations } from "cdktf";
+import { Annotations } from "../core/cdk";
 import { Construct } from "constructs";
 import { IImportPipeline } from "../pipelines/pipeline";
 import { ImportPipelineRun } from "../runs/import-pipeline-run";

@@ -1,4 +1,4 @@
-import { Annotations, TerraformOutput, TerraformProvider, Token } from "cdktf";
+import { Annotations, TerraformOutput, TerraformProvider, Token } from "../core/cdk";
 import { Construct } from "constructs";
 import { MAX_ARTIFACTS_PER_RUN } from "../arm/artifacts";
 import { resolveIn } from "../private/resolve";

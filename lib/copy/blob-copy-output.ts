@@ -1,4 +1,4 @@
-import { TerraformOutput } from "cdktf";
+import { TerraformOutput } from "../core/cdk";
 import { Construct } from "constructs";
 import { checkBlobName } from "../arm/storage";
 import { ITransferContainer } from "../references/transfer-container";

@@ -1,4 +1,4 @@
-import { Fn } from "cdktf";
+import { Fn } from "../core/cdk";
 import { fragments } from "../private/terraform-strings";
 import { Violation } from "../validation/violation";
 

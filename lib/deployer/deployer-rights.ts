@@ -1,4 +1,4 @@
-import { AnnotationMetadataEntryType, TerraformStack } from "cdktf";
+import { AnnotationMetadataEntryType, TerraformStack } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { Ledger } from "../private/ledger";
 import { DeployerRight } from "./deployer-right";

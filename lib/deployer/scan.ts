@@ -1,4 +1,4 @@
-import { TerraformDataSource, TerraformResource, TerraformStack } from "cdktf";
+import { TerraformDataSource, TerraformResource, TerraformStack } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { resolveIn } from "../private/resolve";
 import { IKeyVaultRef, KeyVaultAccessModel } from "../references/key-vault";

@@ -1,4 +1,4 @@
-import { TerraformResource, TerraformStack } from "cdktf";
+import { TerraformResource, TerraformStack } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { Ledger } from "../private/ledger";
 import { resolveIn } from "../private/resolve";

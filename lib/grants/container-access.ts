@@ -1,5 +1,5 @@
-import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
-import { Annotations, TerraformProvider } from "cdktf";
+import { RoleAssignment } from "../core/azurerm";
+import { Annotations, TerraformProvider } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { CONDITION_VERSION, NO_BLOB_DELETE_CONDITION } from "../arm/roles";
 import { keyOf } from "../private/keys";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { TerraformResource, TerraformStack } from "cdktf";
+import { TerraformResource, TerraformStack } from "../core/cdk";
 import { Construct, IConstruct } from "constructs";
 import { Ledger } from "../private/ledger";
 import { resolveIn } from "../private/resolve";

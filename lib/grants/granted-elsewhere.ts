@@ -1,4 +1,4 @@
-import { Annotations } from "cdktf";
+import { Annotations } from "../core/cdk";
 import { resolveIn } from "../private/resolve";
 import { GrantPrincipal } from "./principal";
 import { TransferGrant } from "./transfer-grant";

@@ -1,4 +1,4 @@
-import { TerraformStack } from "cdktf";
+import { TerraformStack } from "../core/cdk";
 import { Construct, IConstruct } from "constructs";
 import { fail } from "../validation/check";
 import { TransferValidationError } from "../validation/error";

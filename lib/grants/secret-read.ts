@@ -1,6 +1,5 @@
-import { KeyVaultAccessPolicyA as KeyVaultAccessPolicy } from "@cdktf/provider-azurerm/lib/key-vault-access-policy";
-import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
-import { TerraformProvider } from "cdktf";
+import { KeyVaultAccessPolicy, RoleAssignment } from "../core/azurerm";
+import { TerraformProvider } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { KEY_VAULT_SECRETS_USER, SECRET_READ_PERMISSIONS } from "../arm/roles";
 import { keyOf } from "../private/keys";

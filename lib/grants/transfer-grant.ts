@@ -1,4 +1,4 @@
-import { ITerraformDependable, TerraformResource } from "cdktf";
+import { ITerraformDependable, TerraformResource } from "../core/cdk";
 import { sameStackDependables } from "../private/ordering";
 
 /**

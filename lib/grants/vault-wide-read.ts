@@ -1,4 +1,4 @@
-import { Annotations, Aspects, IAspect, TerraformResource, TerraformStack } from "cdktf";
+import { Annotations, Aspects, IAspect, TerraformResource, TerraformStack } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { Ledger } from "../private/ledger";
 import { keyOf } from "../private/keys";

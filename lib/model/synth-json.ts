@@ -1,5 +1,4 @@
-import { TerraformStack } from "cdktf";
-import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
+import { invokeAspects, TerraformStack } from "../core/cdk";
 
 /** Options of {@link synthJson}. */
 export interface SynthJsonOptions {

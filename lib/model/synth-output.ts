@@ -25,11 +25,14 @@ export interface SynthesizedStack {
 
 const MANIFEST = "manifest.json";
 const STACK_FILE = "cdk.tf.json";
-const LEVELS: Readonly<Record<string, string>> = {
-  "@cdktf/error": "error",
-  "@cdktf/warn": "warning",
-  "@cdktf/info": "info",
-};
+/** Annotation levels as either flavor of the CDK core (cdktf or CDK Terrain) writes them. */
+const LEVELS: ReadonlyMap<string, string> = new Map(
+  ["@cdktf", "@cdktn"].flatMap((core) => [
+    [`${core}/error`, "error"],
+    [`${core}/warn`, "warning"],
+    [`${core}/info`, "info"],
+  ]),
+);
 
 /** A cdktf.out directory or a stack directory that cannot be reviewed. */
 export class SynthOutputError extends Error {}
@@ -97,7 +100,7 @@ function annotationsOf(entry: Record<string, unknown>): SynthAnnotation[] {
   return list.map((item) => {
     const a = asRecord(item);
     return {
-      level: LEVELS[String(a.level)] ?? String(a.level),
+      level: LEVELS.get(String(a.level)) ?? String(a.level),
       path: String(a.constructPath ?? ""),
       message: String(a.message ?? ""),
     };

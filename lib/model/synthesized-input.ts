@@ -1,4 +1,4 @@
-import { TerraformStack } from "cdktf";
+import { TerraformStack } from "../core/cdk";
 import { synthJson } from "./synth-json";
 import { SynthesizedTerraform } from "./terraform-json";
 

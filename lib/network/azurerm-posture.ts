@@ -1,4 +1,4 @@
-import { TerraformResource, TerraformStack, Token } from "cdktf";
+import { TerraformResource, TerraformStack, Token } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { resolveIn } from "../private/resolve";
 import { NetworkDefaultAction, NetworkPosture } from "./network-posture";

@@ -1,4 +1,4 @@
-import { AnnotationMetadataEntryType, Token } from "cdktf";
+import { AnnotationMetadataEntryType, Token } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { resolveIn } from "../private/resolve";
 import { IKeyVaultRef } from "../references/key-vault";

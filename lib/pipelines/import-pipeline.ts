@@ -1,4 +1,4 @@
-import { Annotations } from "cdktf";
+import { Annotations } from "../core/cdk";
 import { Construct } from "constructs";
 import { PipelineStorageBody, importPipelineBody } from "../arm/bodies";
 import { ImportOption, TransferSide } from "../arm/options";

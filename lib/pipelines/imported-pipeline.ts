@@ -1,4 +1,4 @@
-import { ITerraformDependable, TerraformProvider, Token } from "cdktf";
+import { ITerraformDependable, TerraformProvider, Token } from "../core/cdk";
 import { Construct } from "constructs";
 import { DEFAULT_TRANSFER_API_VERSION } from "../arm/api-versions";
 import { checkTransferName } from "../arm/names";

@@ -1,4 +1,4 @@
-import { ITerraformDependable } from "cdktf";
+import { ITerraformDependable } from "../core/cdk";
 import { Construct } from "constructs";
 import { TransferSide } from "../arm/options";
 import { ITransferPipeline } from "./pipeline";

@@ -1,4 +1,4 @@
-import { Token } from "cdktf";
+import { Token } from "../core/cdk";
 import { Construct } from "constructs";
 import { TransferSide } from "../arm/options";
 import { USER_ASSIGNED_IDENTITY_ID, resourceIdRule } from "../arm/resource-ids";

@@ -1,4 +1,4 @@
-import { ITerraformDependable } from "cdktf";
+import { ITerraformDependable } from "../core/cdk";
 import { TransferSide } from "../arm/options";
 
 /** What every pipeline offers its runs, owned or imported. */

@@ -1,4 +1,4 @@
-import { Annotations, ITerraformDependable, Token } from "cdktf";
+import { Annotations, ITerraformDependable, Token } from "../core/cdk";
 import { Construct } from "constructs";
 import { DEFAULT_TRANSFER_API_VERSION } from "../arm/api-versions";
 import { PipelineStorageBody } from "../arm/bodies";

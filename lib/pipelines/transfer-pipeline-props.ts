@@ -1,4 +1,4 @@
-import { TerraformProvider } from "cdktf";
+import { TerraformProvider } from "../core/cdk";
 import { IRegistry } from "../references/registry";
 import { ITransferContainer } from "../references/transfer-container";
 import { PipelineIdentity } from "./pipeline-identity";

@@ -1,4 +1,4 @@
-import { AnnotationMetadataEntryType, Aspects, IAspect, TerraformStack } from "cdktf";
+import { AnnotationMetadataEntryType, Aspects, IAspect, TerraformStack } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { TransferValidationError } from "../validation/error";
 import { recorderOf } from "./policy-recorder";

@@ -1,4 +1,4 @@
-import { TerraformElement, TerraformStack } from "cdktf";
+import { TerraformElement, TerraformStack } from "../core/cdk";
 import { IConstruct } from "constructs";
 import {
   POLICY_RECORD_KEY,

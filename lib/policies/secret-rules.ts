@@ -1,4 +1,4 @@
-import { Token } from "cdktf";
+import { Token } from "../core/cdk";
 import { SHORT_EXPIRY_DAYS, checkUtcTimestamp } from "../arm/dates";
 import { KeyVaultAccessModel } from "../references/key-vault";
 import { TransferValidationError } from "../validation/error";

@@ -1,4 +1,4 @@
-import { Token } from "cdktf";
+import { Token } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { Ledger } from "./ledger";
 import { resolveIn } from "./resolve";

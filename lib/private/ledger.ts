@@ -1,4 +1,4 @@
-import { TerraformStack } from "cdktf";
+import { TerraformStack } from "../core/cdk";
 import { Construct, IConstruct } from "constructs";
 
 /** Construct ID of the ledger under the app's root. */

@@ -1,4 +1,4 @@
-import { ITerraformDependable, TerraformStack } from "cdktf";
+import { ITerraformDependable, TerraformStack } from "../core/cdk";
 import { Construct, IConstruct } from "constructs";
 
 /**

@@ -1,4 +1,4 @@
-import { TerraformProvider, TerraformStack, Token } from "cdktf";
+import { TerraformProvider, TerraformStack, Token } from "../core/cdk";
 import { IConstruct } from "constructs";
 
 /** Terraform type of azapi providers, by which they are found (users may bring another binding). */

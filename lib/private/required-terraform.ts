@@ -1,4 +1,4 @@
-import { Annotations, TerraformStack } from "cdktf";
+import { Annotations, TerraformStack } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { Ledger } from "./ledger";
 

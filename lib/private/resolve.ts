@@ -1,4 +1,4 @@
-import { DefaultTokenResolver, StringConcat, Tokenization } from "cdktf";
+import { DefaultTokenResolver, StringConcat, Tokenization } from "../core/cdk";
 import { IConstruct } from "constructs";
 
 /** Resolves tokens in `value` to the Terraform expressions they synthesize to. */

@@ -1,4 +1,4 @@
-import { Fn, IResolvable, Token, Tokenization } from "cdktf";
+import { Fn, IResolvable, Token, Tokenization } from "../core/cdk";
 
 /** Index of the resource group name in a split ARM ID. */
 export const RESOURCE_GROUP_SEGMENT = 4;

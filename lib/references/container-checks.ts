@@ -1,4 +1,4 @@
-import { Token } from "cdktf";
+import { Token } from "../core/cdk";
 import { Construct } from "constructs";
 import { BlobAccessGrantOptions } from "../grants/container-access";
 import { GrantPrincipal, expectPrincipal } from "../grants/principal";

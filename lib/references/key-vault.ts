@@ -1,6 +1,5 @@
-import { DataAzurermKeyVault } from "@cdktf/provider-azurerm/lib/data-azurerm-key-vault";
-import { KeyVault } from "@cdktf/provider-azurerm/lib/key-vault";
-import { Token } from "cdktf";
+import { DataAzurermKeyVault, KeyVault } from "../core/azurerm";
+import { Token } from "../core/cdk";
 import { lastSegment } from "../private/token-ids";
 import { markCloud } from "../private/defaulted-cloud";
 import { Construct, IConstruct } from "constructs";

@@ -1,6 +1,5 @@
-import { ContainerRegistry } from "@cdktf/provider-azurerm/lib/container-registry";
-import { DataAzurermContainerRegistry } from "@cdktf/provider-azurerm/lib/data-azurerm-container-registry";
-import { Token } from "cdktf";
+import { ContainerRegistry, DataAzurermContainerRegistry } from "../core/azurerm";
+import { Token } from "../core/cdk";
 import { Construct } from "constructs";
 import { REGISTRY_ID, resourceIdRule } from "../arm/resource-ids";
 import { check, expectConstructOf, expectShape } from "../validation/check";

@@ -1,6 +1,5 @@
-import { DataAzurermStorageAccount } from "@cdktf/provider-azurerm/lib/data-azurerm-storage-account";
-import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
-import { TerraformDataSource, TerraformProvider } from "cdktf";
+import { DataAzurermStorageAccount, StorageAccount } from "../core/azurerm";
+import { TerraformDataSource, TerraformProvider } from "../core/cdk";
 import { Construct, IConstruct } from "constructs";
 import { AzureCloud } from "../arm/clouds";
 import { STORAGE_ACCOUNT_ID, resourceIdRule } from "../arm/resource-ids";

@@ -1,5 +1,5 @@
-import { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container";
-import { TerraformProvider, Token } from "cdktf";
+import { StorageContainer } from "../core/azurerm";
+import { TerraformProvider, Token } from "../core/cdk";
 import { Construct } from "constructs";
 import { AzureCloud } from "../arm/clouds";
 import { STORAGE_ACCOUNT_ID, resourceIdRule } from "../arm/resource-ids";

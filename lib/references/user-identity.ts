@@ -1,6 +1,5 @@
-import { DataAzurermUserAssignedIdentity } from "@cdktf/provider-azurerm/lib/data-azurerm-user-assigned-identity";
-import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
-import { TerraformProvider, TerraformStack, Token } from "cdktf";
+import { DataAzurermUserAssignedIdentity, UserAssignedIdentity } from "../core/azurerm";
+import { TerraformProvider, TerraformStack, Token } from "../core/cdk";
 import { Construct, IConstruct } from "constructs";
 import { USER_ASSIGNED_IDENTITY_ID, resourceIdRule } from "../arm/resource-ids";
 import { ResourceLookup } from "../private/resource-lookup";

@@ -1,4 +1,4 @@
-import { Token } from "cdktf";
+import { Token } from "../core/cdk";
 import { Construct } from "constructs";
 import { checkArtifacts } from "../arm/artifacts";
 import { exportRunBody } from "../arm/bodies";

@@ -1,4 +1,4 @@
-import { ITerraformDependable, TerraformProvider, Token } from "cdktf";
+import { ITerraformDependable, TerraformProvider, Token } from "../core/cdk";
 import { Construct } from "constructs";
 import { checkTimeout, checkRerunToken } from "../arm/durations";
 import { checkTransferName } from "../arm/names";

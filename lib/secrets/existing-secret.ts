@@ -1,4 +1,4 @@
-import { Annotations, Token } from "cdktf";
+import { Annotations, Token } from "../core/cdk";
 import { Construct } from "constructs";
 import { GrantPrincipal, expectPrincipal } from "../grants/principal";
 import { SecretReadGrantOptions, grantReadOn } from "../grants/secret-read";

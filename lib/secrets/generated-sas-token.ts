@@ -1,6 +1,5 @@
-import { DataAzurermStorageAccountBlobContainerSas } from "@cdktf/provider-azurerm/lib/data-azurerm-storage-account-blob-container-sas";
-import { KeyVaultSecret } from "@cdktf/provider-azurerm/lib/key-vault-secret";
-import { Annotations, Token } from "cdktf";
+import { DataAzurermStorageAccountBlobContainerSas, KeyVaultSecret } from "../core/azurerm";
+import { Annotations, Token } from "../core/cdk";
 import { Construct } from "constructs";
 import {
   LONG_LIFETIME_DAYS,

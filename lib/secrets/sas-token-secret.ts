@@ -1,5 +1,5 @@
-import { KeyVaultSecret } from "@cdktf/provider-azurerm/lib/key-vault-secret";
-import { TerraformProvider, Token } from "cdktf";
+import { KeyVaultSecret } from "../core/azurerm";
+import { TerraformProvider, Token } from "../core/cdk";
 import { Construct } from "constructs";
 import { DeployerRights } from "../deployer/deployer-rights";
 import { GrantPrincipal, expectPrincipal } from "../grants/principal";

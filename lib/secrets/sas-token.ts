@@ -1,5 +1,5 @@
-import { KeyVaultSecret } from "@cdktf/provider-azurerm/lib/key-vault-secret";
-import { TerraformProvider, TerraformVariable } from "cdktf";
+import { KeyVaultSecret } from "../core/azurerm";
+import { TerraformProvider, TerraformVariable } from "../core/cdk";
 import { Construct } from "constructs";
 import { TransferSide } from "../arm/options";
 import { GeneratedSasToken } from "./generated-sas-token";

@@ -1,4 +1,4 @@
-import { TerraformLocal, TerraformStack, TerraformVariable } from "cdktf";
+import { TerraformLocal, TerraformStack, TerraformVariable } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { resolveIn } from "../private/resolve";
 import { Violation } from "../validation/violation";

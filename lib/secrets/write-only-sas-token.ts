@@ -1,5 +1,5 @@
-import { KeyVaultSecret } from "@cdktf/provider-azurerm/lib/key-vault-secret";
-import { TerraformVariable, Token } from "cdktf";
+import { KeyVaultSecret } from "../core/azurerm";
+import { TerraformVariable, Token } from "../core/cdk";
 import { Construct } from "constructs";
 import { WRITE_ONLY_TERRAFORM, requireTerraformVersion } from "../private/required-terraform";
 import { check, expectShape, fail } from "../validation/check";

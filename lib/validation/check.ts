@@ -1,4 +1,4 @@
-import { TerraformStack, Token } from "cdktf";
+import { TerraformStack, Token } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { resolveIn } from "../private/resolve";
 import { TransferValidationError } from "./error";

@@ -1,4 +1,4 @@
-import { Token } from "cdktf";
+import { Token } from "../core/cdk";
 import { Construct } from "constructs";
 import { DEFAULT_TRANSFER_API_VERSION, checkApiVersion } from "../arm/api-versions";
 import { check, expectShape, fail } from "./check";
