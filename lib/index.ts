@@ -24,7 +24,7 @@ export * from "./pipelines/pipeline-identity";
 export * from "./network/network-posture";
 export * from "./references/key-vault";
 export * from "./references/storage-account";
-export * from "./references/transfer-container";
+export * from "./containers/transfer-container";
 export * from "./secrets/secret";
 export * from "./secrets/sas-token-props";
 export { SasToken } from "./secrets/sas-token";

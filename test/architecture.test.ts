@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { importCycles, importGraph, upwardImports } from "./support/import-graph";
 
 const ROOT = resolve(__dirname, "..");
 const LIB = join(ROOT, "lib");
@@ -29,8 +30,16 @@ function mapped(): string[] {
   return files;
 }
 
+/** The layers the map lists under "The layers", bottom to top (folders, then `index.ts`). */
+function layers(): string[] {
+  const section = MAP.split(/^## /m).find((s) => s.startsWith("The layers"));
+  return [...(section ?? "").matchAll(/^\d+\. `([\w.-]+?)\/?`/gm)].map((m) => m[1]);
+}
+
 describe("lib/ against docs/architecture.md", () => {
   const files = sources();
+  let imports: ReturnType<typeof importGraph> | undefined;
+  const graph = () => (imports ??= importGraph(LIB, files));
 
   it("lists every file under lib/ in its folder, and no file that is not there", () => {
     const nested = files.filter((f) => f.includes("/"));
@@ -74,5 +83,44 @@ describe("lib/ against docs/architecture.md", () => {
         ),
     );
     expect(offending).toEqual([]);
+  });
+
+  it("lists every folder of lib/ in one layer, bottom to top", () => {
+    const folders = [...new Set(files.map((f) => (f.includes("/") ? f.split("/")[0] : f)))];
+    expect([...layers()].sort()).toEqual(folders.sort());
+    expect(layers().slice(0, 2)).toEqual(["core", "arm"]);
+    expect(layers().at(-1)).toBe("index.ts");
+  });
+
+  it("imports only from its own layer or the layers below it", () => {
+    expect(upwardImports(graph(), layers())).toEqual([]);
+  });
+
+  it("has no import cycle between files, type-only imports included", () => {
+    expect(importCycles(graph())).toEqual([]);
+  });
+});
+
+describe("the layering check", () => {
+  const graph = new Map([
+    ["arm/a.ts", ["arm/b.ts"]],
+    ["arm/b.ts", ["validation/v.ts"]],
+    ["validation/v.ts", ["arm/a.ts"]],
+    ["index.ts", ["validation/v.ts", "arm/b.ts"]],
+    ["secrets/self.ts", ["secrets/self.ts"]],
+  ]);
+
+  it("reports an import of a folder listed above the importer, and an unlisted folder", () => {
+    expect(upwardImports(graph, ["arm", "validation", "index.ts"])).toEqual([
+      "arm/b.ts -> validation/v.ts",
+      "secrets/self.ts -> secrets/self.ts",
+    ]);
+  });
+
+  it("reports each cycle once, as a path back to its first file", () => {
+    expect(importCycles(graph)).toEqual([
+      ["arm/a.ts", "arm/b.ts", "validation/v.ts", "arm/a.ts"],
+      ["secrets/self.ts", "secrets/self.ts"],
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { Violation } from "../validation/violation";
+import { Violation } from "./violation";
 
 /**
  * Every api-version of Microsoft.ContainerRegistry that has exportPipelines, importPipelines and

@@ -1,4 +1,4 @@
-import { Violation } from "../validation/violation";
+import { Violation } from "./violation";
 
 /** Most artifacts one pipeline run may transfer. */
 export const MAX_ARTIFACTS_PER_RUN = 50;

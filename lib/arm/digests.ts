@@ -1,4 +1,4 @@
-import { Violation } from "../validation/violation";
+import { Violation } from "./violation";
 
 const SHA256_DIGEST = /^sha256:[a-f0-9]{64}$/;
 

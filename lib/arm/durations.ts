@@ -1,4 +1,4 @@
-import { Violation } from "../validation/violation";
+import { Violation } from "./violation";
 
 const GO_DURATION = /^(?:\d+(?:\.\d+)?(?:h|m|s))+$/;
 

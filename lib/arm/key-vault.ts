@@ -1,4 +1,4 @@
-import { Violation } from "../validation/violation";
+import { Violation } from "./violation";
 import { ALL_CLOUDS, AzureCloud, cloudEndpoints, cloudOfVaultSuffix } from "./clouds";
 import { KEY_VAULT_ID } from "./resource-ids";
 

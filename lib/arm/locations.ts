@@ -1,4 +1,4 @@
-import { Violation } from "../validation/violation";
+import { Violation } from "./violation";
 
 const REGION_NAME = /^[a-z][a-z0-9]*$/;
 const RULE =

@@ -1,4 +1,4 @@
-import { Violation } from "../validation/violation";
+import { Violation } from "./violation";
 
 const TRANSFER_NAME = /^[a-zA-Z0-9]{5,50}$/;
 

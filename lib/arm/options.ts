@@ -1,4 +1,4 @@
-import { Violation } from "../validation/violation";
+import { Violation } from "./violation";
 
 /** Options of an export pipeline. */
 export enum ExportOption {

@@ -1,4 +1,4 @@
-import { Violation } from "../validation/violation";
+import { Violation } from "./violation";
 
 /** The parts of an ARM resource ID under a resource group. */
 export interface ParsedResourceId {

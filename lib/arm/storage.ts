@@ -1,4 +1,4 @@
-import { Violation } from "../validation/violation";
+import { Violation } from "./violation";
 import { ALL_CLOUDS, AzureCloud, cloudEndpoints, cloudOfBlobSuffix } from "./clouds";
 
 /** The parts of a blob container URL. */

@@ -1,5 +1,5 @@
 import { checkBlobName } from "../arm/storage";
-import { Violation } from "../validation/violation";
+import { Violation } from "../arm/violation";
 
 // Names of batches, their runs and their blobs: the user's prefix plus the batch ID. Pure.
 

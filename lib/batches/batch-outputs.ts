@@ -3,7 +3,7 @@ import { Construct } from "constructs";
 import { Ledger } from "../private/ledger";
 import { PipelineRunBase } from "../runs/pipeline-run-base";
 import { fail } from "../validation/check";
-import { Violation } from "../validation/violation";
+import { Violation } from "../arm/violation";
 import { TransferBatch } from "./transfer-batch";
 
 const OUTPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;

@@ -5,7 +5,7 @@ import { StorageAccessMode } from "../arm/storage-access-mode";
 import { ExportPipeline } from "../pipelines/export-pipeline";
 import { ImportPipeline } from "../pipelines/import-pipeline";
 import { StorageAccess } from "../pipelines/storage-access";
-import { ITransferContainer, TransferContainer } from "../references/transfer-container";
+import { ITransferContainer, TransferContainer } from "../containers/transfer-container";
 import { SasTokenSecret } from "../secrets/sas-token-secret";
 import { fail } from "../validation/check";
 import { BulkTransferProps, BulkTransferSas } from "./bulk-transfer-props";

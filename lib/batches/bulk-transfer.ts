@@ -5,7 +5,7 @@ import { blobCopyCommands } from "../copy/copy-commands";
 import { StorageAccessMode } from "../arm/storage-access-mode";
 import { ExportPipeline } from "../pipelines/export-pipeline";
 import { ImportPipeline } from "../pipelines/import-pipeline";
-import { ITransferContainer, TransferContainer } from "../references/transfer-container";
+import { ITransferContainer, TransferContainer } from "../containers/transfer-container";
 import { check, expectProps, expectShape, fail } from "../validation/check";
 import { checkOutputPrefix } from "./batch-outputs";
 import { BulkTransferEndpoint, BulkTransferProps } from "./bulk-transfer-props";

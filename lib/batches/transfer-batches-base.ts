@@ -5,7 +5,7 @@ import { resolveIn } from "../private/resolve";
 import { PipelineRunBase, PipelineRunProps } from "../runs/pipeline-run-base";
 import { check, expectProps, expectProvider, expectShape, fail } from "../validation/check";
 import { failOn } from "../validation/finding";
-import { Violation } from "../validation/violation";
+import { Violation } from "../arm/violation";
 import { distinctArtifacts, duplicatesWarning, entriesFinding } from "./artifact-entries";
 import { ArtifactList } from "./artifact-list";
 import {

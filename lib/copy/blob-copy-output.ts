@@ -1,7 +1,7 @@
 import { TerraformOutput } from "../core/cdk";
 import { Construct } from "constructs";
 import { checkBlobName } from "../arm/storage";
-import { ITransferContainer } from "../references/transfer-container";
+import { ITransferContainer } from "../containers/transfer-container";
 import { check, expectProps, expectShape } from "../validation/check";
 import { blobCopyCommands } from "./copy-commands";
 import { checkShellWord } from "./shell-quote";

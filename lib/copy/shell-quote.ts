@@ -1,6 +1,6 @@
 import { Fn } from "../core/cdk";
 import { fragments } from "../private/terraform-strings";
-import { Violation } from "../validation/violation";
+import { Violation } from "../arm/violation";
 
 /**
  * A value as one POSIX shell word: in single quotes, each `'` written as `'\''`, so that no

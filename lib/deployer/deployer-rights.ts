@@ -1,11 +1,6 @@
-import { AnnotationMetadataEntryType, TerraformStack } from "../core/cdk";
-import { IConstruct } from "constructs";
-import { Ledger } from "../private/ledger";
+import { TerraformStack } from "../core/cdk";
 import { DeployerRight } from "./deployer-right";
-import { scanDeployerRights } from "./scan";
-
-/** Ledger key of a stack whose deployer rights are noted at synth. */
-const WATCHED = "deployer|rights";
+import { DeployerRegistration, describeDeployerRights } from "./stack-registration";
 
 /**
  * What the identity that runs `cdktf deploy` needs, beyond what the pipelines are granted:
@@ -17,50 +12,13 @@ const WATCHED = "deployer|rights";
 export class DeployerRights {
   /** The rights the deployer of `stack` needs, in a fixed order (see `DeployerTask`). */
   public static of(stack: TerraformStack): DeployerRight[] {
-    return scanDeployerRights(stack);
+    return DeployerRegistration.scan(stack);
   }
 
   /** The rights as the stack's synth-time note writes them: one line per right. */
   public static describe(rights: DeployerRight[]): string {
-    const lines = rights.map(
-      (r) =>
-        `- ${r.role} on ${r.scope}: ${r.task} (${r.permissions.join(", ")})` +
-        (r.note ? `; ${r.note}` : ""),
-    );
-    return [
-      "the identity that runs `cdktf deploy` for this stack needs (see docs/networking.md):",
-      ...lines,
-    ].join("\n");
-  }
-
-  /**
-   * Makes the stack of `scope` note its deployer's rights when it is synthesized with its
-   * validations (as `cdktf synth` does), once per stack.
-   * @internal
-   */
-  public static _watch(scope: IConstruct): void {
-    const stack = TerraformStack.of(scope);
-    Ledger.of(stack).once(Ledger.stackKey(stack, WATCHED), () => {
-      stack.node.addValidation({ validate: () => noteDeployerRights(stack) });
-      return true;
-    });
+    return describeDeployerRights(rights);
   }
 
   private constructor() {}
-}
-
-/**
- * Adds the info annotation, after every construct exists; reports no error. A stack synthesized
- * twice keeps one note; a changed stack gets the new one. The annotation carries no stack trace,
- * which would write local paths into cdktf.out.
- */
-function noteDeployerRights(stack: TerraformStack): string[] {
-  const rights = DeployerRights.of(stack);
-  if (rights.length === 0) return [];
-  const note = DeployerRights.describe(rights);
-  const noted = stack.node.metadata.some(
-    (m) => m.type === AnnotationMetadataEntryType.INFO && m.data === note,
-  );
-  if (!noted) stack.node.addMetadata(AnnotationMetadataEntryType.INFO, note);
-  return [];
 }

@@ -1,7 +1,6 @@
 import { TerraformDataSource, TerraformResource, TerraformStack } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { resolveIn } from "../private/resolve";
-import { IKeyVaultRef, KeyVaultAccessModel } from "../references/key-vault";
 import { DeployerRight, DeployerTask } from "./deployer-right";
 
 // What the deployer needs, read from the resources and data sources of one stack. They are
@@ -17,6 +16,20 @@ const TRANSFER_TYPES: Readonly<Record<string, string>> = {
   "Microsoft.ContainerRegistry/registries/pipelineRuns":
     "Microsoft.ContainerRegistry/registries/pipelineRuns/*",
 };
+
+/**
+ * What a secret's vault says that the secret resource does not, read when the scan runs: its
+ * access model and whether its firewall restricts the public endpoint.
+ */
+export interface SecretVault {
+  /** An RBAC vault, or one with access policies; undefined when its reference does not say. */
+  readonly rbac?: boolean;
+  /** The vault's firewall restricts its public endpoint. */
+  readonly restricted: boolean;
+}
+
+/** The vault of a secret resource the library declares, when the library knows it. */
+export type VaultOfSecret = (secret: IConstruct) => SecretVault | undefined;
 
 /** Secret permissions azurerm needs to write, refresh, destroy, purge and recover a secret. */
 const SECRET_WRITE_PERMISSIONS = ["Get", "Set", "Delete", "Purge", "Recover"];
@@ -60,7 +73,7 @@ class Rights {
 }
 
 /** The rights the deployer of `stack` needs for what the stack declares and reads. */
-export function scanDeployerRights(stack: TerraformStack): DeployerRight[] {
+export function scanDeployerRights(stack: TerraformStack, vaultOf: VaultOfSecret): DeployerRight[] {
   const rights = new Rights();
   const shown = (value: unknown) => String(resolveIn(stack, value));
   const rolesByScope = new Map<string, Set<string>>();
@@ -166,16 +179,11 @@ function secretVaults(stack: TerraformStack, shown: Show): Map<string, string> {
   return vaults;
 }
 
-/** The vault of a secret the library declares (its parent is the SasTokenSecret). */
-function vaultOf(secret: IConstruct): IKeyVaultRef | undefined {
-  return (secret.node.scope as { keyVault?: IKeyVaultRef } | undefined)?.keyVault;
-}
-
 /** Writing a secret: data plane, so the vault's access model and firewall decide. */
 function secretRight(
   rights: Rights,
   inputs: AzurermInputs,
-  vault: IKeyVaultRef | undefined,
+  vault: SecretVault | undefined,
   shown: Show,
 ): void {
   const rbac = {
@@ -186,18 +194,17 @@ function secretRight(
     role: `an access policy with secret permissions ${SECRET_WRITE_PERMISSIONS.join(", ")}`,
     permissions: SECRET_WRITE_PERMISSIONS,
   };
-  const model = vault?.accessModel;
   const grant =
-    model === KeyVaultAccessModel.RBAC
+    vault?.rbac === true
       ? rbac
-      : model === KeyVaultAccessModel.ACCESS_POLICY
+      : vault?.rbac === false
         ? policy
         : {
             role: `${rbac.role} (RBAC vaults) or ${policy.role} (access-policy vaults)`,
             permissions: [...rbac.permissions, ...policy.permissions],
           };
   const firewall =
-    vault?.networkPosture?.restrictsPublicEndpoint === true
+    vault?.restricted === true
       ? "; the vault's firewall is on, and trusted-service bypass does not cover Terraform: add the " +
         "deployer's address to network_acls.ip_rules or deploy from a network with a private endpoint to the vault"
       : "";

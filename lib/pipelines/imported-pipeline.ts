@@ -9,7 +9,7 @@ import { idPrefix, idSegment } from "../private/token-ids";
 import { IExportPipeline, IImportPipeline } from "./pipeline";
 import { PipelineBase } from "./pipeline-base";
 import { literalApiVersion } from "../validation/literal-api-version";
-import { ResourceLookup } from "../private/resource-lookup";
+import { ResourceLookup } from "../azapi/resource-lookup";
 import { check, expectProvider, expectShape } from "../validation/check";
 
 /** Options for a pipeline made elsewhere. */

@@ -2,7 +2,7 @@ import { STORAGE_ACCESS_MODE_API_VERSION, supportsStorageAccessMode } from "../a
 import { TransferSide } from "../arm/options";
 import { StorageAccessMode } from "../arm/storage-access-mode";
 import { Finding } from "../validation/finding";
-import { Violation } from "../validation/violation";
+import { Violation } from "../arm/violation";
 
 // Pure rules across a pipeline's props: each takes plain values and returns what is wrong as a
 // Finding (the prop it blames, the value to show, the violation); the pipeline throws it.

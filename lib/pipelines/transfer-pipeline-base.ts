@@ -11,9 +11,9 @@ import { azapiSchemaSettings } from "../azapi/schema-settings";
 import { GrantPrincipal } from "../grants/principal";
 import { keyOf, shownRef } from "../private/keys";
 import { Ledger } from "../private/ledger";
-import { DeployerRights } from "../deployer/deployer-rights";
-import { watchPipelineNetwork } from "../network/check";
-import { ITransferContainer } from "../references/transfer-container";
+import { DeployerRegistration } from "../deployer/stack-registration";
+import { watchPipelineNetwork } from "./network-check";
+import { ITransferContainer } from "../containers/transfer-container";
 import { check, expectShape, fail } from "../validation/check";
 import { failOn } from "../validation/finding";
 import { literalApiVersion } from "../validation/literal-api-version";
@@ -94,7 +94,7 @@ export abstract class TransferPipelineBase extends PipelineBase {
       this.node.addValidation({ validate: () => this.providerCloudErrors(location, props) });
     }
     watchPipelineNetwork(this, props.container, secret);
-    DeployerRights._watch(this);
+    DeployerRegistration.of(this);
     this.registryId = props.registry.registryId;
     this.registryKey = keyOf(this, props.registry.registryKey, props.registry.registryId);
     this.claimName(this.registryKey);

@@ -1,6 +1,6 @@
 import { TerraformProvider } from "../core/cdk";
 import { IRegistry } from "../references/registry";
-import { ITransferContainer } from "../references/transfer-container";
+import { ITransferContainer } from "../containers/transfer-container";
 import { PipelineIdentity } from "./pipeline-identity";
 import { StorageAccess } from "./storage-access";
 

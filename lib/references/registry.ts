@@ -3,7 +3,7 @@ import { Token } from "../core/cdk";
 import { Construct } from "constructs";
 import { REGISTRY_ID, resourceIdRule } from "../arm/resource-ids";
 import { check, expectConstructOf, expectShape } from "../validation/check";
-import { Violation } from "../validation/violation";
+import { Violation } from "../arm/violation";
 
 /** ACR Transfer exists on Premium registries only; Azure refuses pipelines on the others. */
 function premiumSku(sku: string): Violation | undefined {

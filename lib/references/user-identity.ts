@@ -2,7 +2,7 @@ import { DataAzurermUserAssignedIdentity, UserAssignedIdentity } from "../core/a
 import { TerraformProvider, TerraformStack, Token } from "../core/cdk";
 import { Construct, IConstruct } from "constructs";
 import { USER_ASSIGNED_IDENTITY_ID, resourceIdRule } from "../arm/resource-ids";
-import { ResourceLookup } from "../private/resource-lookup";
+import { ResourceLookup } from "../azapi/resource-lookup";
 import {
   check,
   expectConstructOf,

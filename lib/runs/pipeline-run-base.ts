@@ -6,7 +6,7 @@ import { TransferSide } from "../arm/options";
 import { PIPELINE_RUN_TYPE, azapiType } from "../arm/resource-types";
 import { AzapiResource } from "../azapi/resource";
 import { azapiSchemaSettings } from "../azapi/schema-settings";
-import { DeployerRights } from "../deployer/deployer-rights";
+import { DeployerRegistration } from "../deployer/stack-registration";
 import { ITransferPipeline } from "../pipelines/pipeline";
 import { keyOf } from "../private/keys";
 import { Ledger } from "../private/ledger";
@@ -90,7 +90,7 @@ export abstract class PipelineRunBase extends Construct {
     expectShape(this, "dependsOn", props.dependsOn, "list", false);
     const waitsFor = sameStackDependables(this, [...pipeline.grants, ...(props.dependsOn ?? [])]);
     const type = azapiType(PIPELINE_RUN_TYPE, pipeline.apiVersion);
-    DeployerRights._watch(this);
+    DeployerRegistration.of(this);
     this.resource = new AzapiResource(this, "Resource", {
       type,
       name: this.runName,

@@ -12,8 +12,7 @@ import {
 import { TransferSide } from "../arm/options";
 import { check, expectShape, fail } from "../validation/check";
 import { shownRef } from "../private/keys";
-// Types only: sas-token.ts makes this class, so a value import back would be a cycle.
-import type { ISasTokenSource, SasTokenBinding, SasTokenSecretConfig } from "./sas-token";
+import { ISasTokenSource, SasTokenBinding, SasTokenSecretConfig } from "./sas-token-source";
 import {
   GeneratedImportSasTokenProps,
   GeneratedSasTokenProps,

@@ -1,4 +1,4 @@
-import { ITransferContainer } from "../references/transfer-container";
+import { ITransferContainer } from "../containers/transfer-container";
 
 /** Where a SAS token secret's value comes from. */
 export enum SasTokenKind {

@@ -1,7 +1,7 @@
 import { KeyVaultSecret } from "../core/azurerm";
 import { TerraformProvider, Token } from "../core/cdk";
 import { Construct } from "constructs";
-import { DeployerRights } from "../deployer/deployer-rights";
+import { DeployerRegistration } from "../deployer/stack-registration";
 import { GrantPrincipal, expectPrincipal } from "../grants/principal";
 import { SecretReadGrantOptions, grantReadOn } from "../grants/secret-read";
 import { TransferGrant } from "../grants/transfer-grant";
@@ -119,7 +119,7 @@ export class SasTokenSecret extends Construct implements ISasTokenSecret {
   /** Writes a SAS token secret into an existing vault. */
   public constructor(scope: Construct, id: string, props: SasTokenSecretProps) {
     super(scope, id);
-    DeployerRights._watch(this);
+    const deployer = DeployerRegistration.of(this);
     expectProps(this, props, "SasTokenSecretProps");
     const vaultFix = "pass KeyVaultRef.fromKeyVaultId(...) or KeyVaultRef.fromKeyVault(...)";
     expectShape(this, "keyVault", props.keyVault, "object", true, vaultFix);
@@ -148,6 +148,17 @@ export class SasTokenSecret extends Construct implements ISasTokenSecret {
       provider: props.azurermProvider,
     });
     this.resource = resource;
+    const vault = props.keyVault;
+    deployer.secretIn(resource, {
+      get rbac() {
+        const model = vault.accessModel;
+        if (model === KeyVaultAccessModel.RBAC) return true;
+        return model === KeyVaultAccessModel.ACCESS_POLICY ? false : undefined;
+      },
+      get restricted() {
+        return vault.networkPosture?.restrictsPublicEndpoint === true;
+      },
+    });
     this.secretUri = resource.versionlessId;
     this.secretResourceId = resource.resourceVersionlessId;
     this.secretKey = this.node.path;

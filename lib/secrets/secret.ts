@@ -4,7 +4,7 @@ import { GrantPrincipal } from "../grants/principal";
 import { SecretReadGrantOptions } from "../grants/secret-read";
 import { TransferGrant } from "../grants/transfer-grant";
 import { IKeyVaultRef } from "../references/key-vault";
-import { ITransferContainer } from "../references/transfer-container";
+import { ITransferContainer } from "../containers/transfer-container";
 import { SasPermissions } from "./sas-token-props";
 
 /** A Key Vault secret that holds a SAS token for a pipeline. */

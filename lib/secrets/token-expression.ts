@@ -1,7 +1,7 @@
 import { TerraformLocal, TerraformStack, TerraformVariable } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { resolveIn } from "../private/resolve";
-import { Violation } from "../validation/violation";
+import { Violation } from "../arm/violation";
 
 /** What a write-only value's expression holds, as far as secrets are concerned. */
 export interface ValueExpression {

@@ -4,8 +4,7 @@ import { Construct } from "constructs";
 import { WRITE_ONLY_TERRAFORM, requireTerraformVersion } from "../private/required-terraform";
 import { check, expectShape, fail } from "../validation/check";
 import { inspectValueExpression } from "./token-expression";
-// Types only: sas-token.ts makes this class, so a value import back would be a cycle.
-import type { ISasTokenSource, SasTokenBinding, SasTokenSecretConfig } from "./sas-token";
+import { ISasTokenSource, SasTokenBinding, SasTokenSecretConfig } from "./sas-token-source";
 import { SasTokenKind } from "./sas-token-props";
 
 /**

@@ -2,7 +2,7 @@ import { TerraformStack, Token } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { resolveIn } from "../private/resolve";
 import { TransferValidationError } from "./error";
-import { Violation } from "./violation";
+import { Violation } from "../arm/violation";
 
 /** A pure rule: the violation, or undefined when the value is fine. */
 export type Rule<T> = (value: T) => Violation | undefined;

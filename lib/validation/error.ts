@@ -1,4 +1,4 @@
-import { Violation } from "./violation";
+import { Violation } from "../arm/violation";
 
 /**
  * A configuration Azure would reject, found at synth time.

@@ -1,6 +1,6 @@
 import { IConstruct } from "constructs";
 import { fail } from "./check";
-import { Violation } from "./violation";
+import { Violation } from "../arm/violation";
 
 /** What a pure rule across several props found: the prop it blames, the value to show, the violation. */
 export interface Finding {

@@ -1,2 +1,2 @@
 export * from "./error";
-export * from "./violation";
+export * from "../arm/violation";

@@ -2,11 +2,11 @@ import { AnnotationMetadataEntryType, Token } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { resolveIn } from "../private/resolve";
 import { IKeyVaultRef } from "../references/key-vault";
-import { ITransferContainer } from "../references/transfer-container";
+import { ITransferContainer } from "../containers/transfer-container";
 import { TransferValidationError } from "../validation/error";
 import { Finding } from "../validation/finding";
-import { NetworkPosture } from "./network-posture";
-import { storageNetworkFinding, vaultNetworkFinding } from "./rules";
+import { NetworkPosture } from "../network/network-posture";
+import { storageNetworkFinding, vaultNetworkFinding } from "../network/rules";
 
 /** What the network check needs of a pipeline's secret. */
 interface SecretFacts {

@@ -10,7 +10,11 @@ import {
   parseContainerUrl,
 } from "../arm/storage";
 import { idPrefix, idSegment } from "../private/token-ids";
-import { IStorageAccountRef, StorageAccountRef, StorageAccountRefOptions } from "./storage-account";
+import {
+  IStorageAccountRef,
+  StorageAccountRef,
+  StorageAccountRefOptions,
+} from "../references/storage-account";
 import { check, expectProps, expectProvider, expectShape, fail } from "../validation/check";
 import { failOn } from "../validation/finding";
 import { claimName, keyOf } from "../private/keys";
@@ -19,7 +23,7 @@ import { accountMismatch, checkAccount, checkGrantArgs } from "./container-check
 import { BlobAccessGrantOptions, grantContainerAccess } from "../grants/container-access";
 import { GrantPrincipal } from "../grants/principal";
 import { TransferGrant } from "../grants/transfer-grant";
-import { DeployerRights } from "../deployer/deployer-rights";
+import { DeployerRegistration } from "../deployer/stack-registration";
 
 /** A blob container that export pipelines write to or import pipelines read from. */
 export interface ITransferContainer {
@@ -155,7 +159,7 @@ export class TransferContainer extends Construct implements ITransferContainer {
   /** Creates a private container in an existing storage account. */
   public constructor(scope: Construct, id: string, props: TransferContainerProps) {
     super(scope, id);
-    DeployerRights._watch(this);
+    DeployerRegistration.of(this);
     expectProps(this, props, "TransferContainerProps");
     checkAccount(this, props.storageAccount, true);
     expectProvider(this, "azurermProvider", props.azurermProvider);

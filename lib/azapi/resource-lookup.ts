@@ -1,6 +1,6 @@
 import { TerraformProvider } from "../core/cdk";
 import { Construct } from "constructs";
-import { DataAzapiResource } from "../azapi/data-resource";
+import { DataAzapiResource } from "./data-resource";
 
 /**
  * Reads values of an existing ARM resource at plan time with `data.azapi_resource`, the way

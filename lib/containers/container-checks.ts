@@ -4,7 +4,7 @@ import { BlobAccessGrantOptions } from "../grants/container-access";
 import { GrantPrincipal, expectPrincipal } from "../grants/principal";
 import { expectProvider, expectShape } from "../validation/check";
 import { Finding } from "../validation/finding";
-import { IStorageAccountRef } from "./storage-account";
+import { IStorageAccountRef } from "../references/storage-account";
 
 // Checks of a container's inputs, for TransferContainer and the containers given by URL or ID.
 
