@@ -1,3 +1,4 @@
+import { nearMiss } from "./near-miss";
 import { Violation } from "./violation";
 
 /**
@@ -50,12 +51,18 @@ export function supportsStorageAccessMode(apiVersion: string): boolean {
   return apiVersion >= STORAGE_ACCESS_MODE_API_VERSION;
 }
 
-/** The api-version must be one of TRANSFER_API_VERSIONS. */
+/**
+ * The api-version must be one of TRANSFER_API_VERSIONS; a near miss (`2026-03-01-Preview`,
+ * `2025-06-01-previw`) is named.
+ */
 export function checkApiVersion(apiVersion: string): Violation | undefined {
   if (TRANSFER_API_VERSIONS.includes(apiVersion)) return undefined;
+  const near = nearMiss(apiVersion, TRANSFER_API_VERSIONS);
   return {
     problem: "is not an api-version that has ACR Transfer",
-    rule: `one of ${TRANSFER_API_VERSIONS.join(", ")}`,
-    fix: `use one of the listed versions, or leave it unset for ${DEFAULT_TRANSFER_API_VERSION}`,
+    rule: `one of ${TRANSFER_API_VERSIONS.join(", ")} (lower case)`,
+    fix: near
+      ? `did you mean "${near}"? (ACR Transfer has preview api-versions only)`
+      : `use one of the listed versions, or leave it unset for ${DEFAULT_TRANSFER_API_VERSION}`,
   };
 }

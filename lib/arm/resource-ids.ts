@@ -1,4 +1,5 @@
 import { Violation } from "./violation";
+import { showInvisible } from "./visible";
 
 /** The parts of an ARM resource ID under a resource group. */
 export interface ParsedResourceId {
@@ -53,26 +54,45 @@ export const STORAGE_ACCOUNT_ID: ResourceIdShape = {
 
 /** Parses `/subscriptions/<guid>/resourceGroups/<rg>/providers/<type>/<name>`. */
 export function parseResourceId(id: string, shape: ResourceIdShape): ParsedResourceId | undefined {
+  const parsed = parseShape(id, shape);
+  return parsed && shape.namePattern.test(parsed.name) ? parsed : undefined;
+}
+
+/** The parts of an ID of the shape's type, whatever its name. */
+function parseShape(id: string, shape: ResourceIdShape): ParsedResourceId | undefined {
   const pattern = new RegExp(
     `^/subscriptions/(${GUID})/resourceGroups/(${RESOURCE_GROUP})/providers/` +
       `${shape.resourceType.replace(/[./]/g, (c) => `\\${c}`)}/([^/]+)$`,
     "i",
   );
   const match = pattern.exec(id);
-  if (!match || !shape.namePattern.test(match[3])) return undefined;
-  return { subscriptionId: match[1], resourceGroupName: match[2], name: match[3] };
+  return match
+    ? { subscriptionId: match[1], resourceGroupName: match[2], name: match[3] }
+    : undefined;
 }
 
-/** The ID must be an ARM ID of the given type with a valid name. */
+/**
+ * The ID must be an ARM ID of the given type with a valid name. A complete ID whose name breaks
+ * the naming rules is told what is wrong with the name, not to pass the full ID.
+ */
 export function resourceIdRule(shape: ResourceIdShape): (id: string) => Violation | undefined {
-  return (id) =>
-    parseResourceId(id, shape)
-      ? undefined
-      : {
-          problem: `is not a ${shape.resourceType} resource ID`,
-          rule:
-            `/subscriptions/<subscription GUID>/resourceGroups/<group>/providers/` +
-            `${shape.resourceType}/<name>, the name ${shape.nameRule}`,
-          fix: `pass the full resource ID (the "id" attribute of the resource, or "az resource show --query id")`,
-        };
+  const rule =
+    `/subscriptions/<subscription GUID>/resourceGroups/<group>/providers/` +
+    `${shape.resourceType}/<name>, the name ${shape.nameRule}`;
+  return (id) => {
+    const parsed = parseShape(id, shape);
+    if (parsed && shape.namePattern.test(parsed.name)) return undefined;
+    if (parsed) {
+      return {
+        problem: `names a ${shape.resourceType} "${showInvisible(parsed.name)}", which breaks its naming rules`,
+        rule,
+        fix: `correct the name at the end of the ID; copy the ID from the resource's "id" attribute, or "az resource show --query id"`,
+      };
+    }
+    return {
+      problem: `is not a ${shape.resourceType} resource ID`,
+      rule,
+      fix: `pass the full resource ID (the "id" attribute of the resource, or "az resource show --query id")`,
+    };
+  };
 }

@@ -11,10 +11,11 @@ import {
   expectProvider,
   expectShape,
   fail,
+  warn,
 } from "../validation/check";
 import { failOn } from "../validation/finding";
 import { PipelineIdentity, PipelineIdentityType } from "./pipeline-identity";
-import { checkLocation } from "../arm/locations";
+import { checkLocation, unknownRegion } from "../arm/locations";
 import { generatedTokenFinding, storageAccessFinding } from "./pipeline-rules";
 import { TransferPipelineProps } from "./transfer-pipeline-props";
 
@@ -143,6 +144,10 @@ export function pipelineLocation(pipeline: Construct, props: TransferPipelinePro
   expectShape(pipeline, "location", props.location, "string", false);
   check(pipeline, "location", props.location, checkLocation);
   const location = props.location ?? regionName(props.registry.location);
+  if (typeof location === "string" && !Token.isUnresolved(location)) {
+    const unknown = unknownRegion(location);
+    if (unknown) warn(pipeline, "location", location, unknown);
+  }
   if (location === undefined) {
     fail(pipeline, "location", undefined, {
       problem: "is not set and the registry's location is unknown",

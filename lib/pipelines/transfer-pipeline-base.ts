@@ -14,6 +14,7 @@ import { Ledger } from "../private/ledger";
 import { DeployerRegistration } from "../deployer/stack-registration";
 import { watchPipelineNetwork } from "./network-check";
 import { ITransferContainer } from "../containers/transfer-container";
+import { refusePolicyPacksAboveStack } from "../private/app-aspects";
 import { check, expectShape, fail } from "../validation/check";
 import { failOn } from "../validation/finding";
 import { literalApiVersion } from "../validation/literal-api-version";
@@ -95,6 +96,7 @@ export abstract class TransferPipelineBase extends PipelineBase {
     }
     watchPipelineNetwork(this, props.container, secret);
     DeployerRegistration.of(this);
+    refusePolicyPacksAboveStack(this);
     this.registryId = props.registry.registryId;
     this.registryKey = keyOf(this, props.registry.registryKey, props.registry.registryId);
     this.claimName(this.registryKey);

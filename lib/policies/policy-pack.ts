@@ -1,8 +1,10 @@
 import { AnnotationMetadataEntryType, Aspects, IAspect, TerraformStack } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { TransferValidationError } from "../validation/error";
-import { recorderOf } from "./policy-recorder";
+import { POLICY_PACK_MARK } from "../private/app-aspects";
+import { IPolicyRecorder, recorderOf } from "./policy-recorder";
 import { ITransferRule, PolicyLevel, RuleStatus } from "./rule";
+import { checkRule, runRule } from "./rule-checks";
 import { findSuppression, ownSuppressions } from "./suppressions";
 import { TransferRules } from "./transfer-rules";
 
@@ -18,7 +20,8 @@ export interface TransferPolicyPackProps {
 /**
  * A policy rule pack, applied as an aspect to each stack, `Aspects.of(stack).add(pack)`, or to
  * every stack of an app with `pack.applyTo(app)` (cdktf 0.21 runs aspects from each stack down,
- * so an aspect added to the App itself is never run). Every construct under the scope is
+ * so an aspect added to the App itself is never run: such a pack fails synth with that fix).
+ * Every construct under the scope is
  * checked by every rule. A finding that no
  * TransferSuppressions.add covers becomes an error annotation (synth fails) or a warning
  * annotation, by the rule's level. Rule results, findings and suppressions (with their
@@ -30,9 +33,12 @@ export class TransferPolicyPack implements IAspect {
   public readonly rules: ITransferRule[];
   /** Constructs already checked: cdktf may run aspects more than once (tests, then synth). */
   private readonly visited = new WeakSet<IConstruct>();
+  /** The recorders this pack has told its rule IDs. */
+  private readonly introduced = new WeakSet<IPolicyRecorder>();
 
   /** A pack of `props.rules`; rule IDs must be unique. */
   public constructor(props: TransferPolicyPackProps = {}) {
+    Object.defineProperty(this, POLICY_PACK_MARK, { value: true });
     this.rules = [...(checkedRules(props) ?? TransferRules.recommended())];
     const ids = this.rules.map((rule) => rule.ruleId);
     const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
@@ -73,13 +79,17 @@ export class TransferPolicyPack implements IAspect {
     if (this.visited.has(node)) return;
     this.visited.add(node);
     const recorder = recorderOf(node);
+    if (recorder && !this.introduced.has(recorder)) {
+      this.introduced.add(recorder);
+      recorder.knowRules(this.rules.map((rule) => rule.ruleId));
+    }
     // A pack that reaches a stack lists all its rules there, even those nothing applied to.
     if (TerraformStack.isStack(node)) this.rules.forEach((rule) => recorder?.addRule(rule));
     for (const suppression of ownSuppressions(node)) {
-      recorder?.suppression(node.node.path, suppression);
+      recorder?.suppression(node, suppression);
     }
     for (const rule of this.rules) {
-      const verdict = rule.check(node);
+      const verdict = runRule(rule, node);
       if (verdict.status === RuleStatus.NOT_APPLICABLE) continue;
       recorder?.addRule(rule);
       recorder?.checked(rule.ruleId);
@@ -115,9 +125,6 @@ function checkedRules(props: TransferPolicyPackProps | null): ITransferRule[] | 
   if (typeof props !== "object" || Array.isArray(props)) refuse("props", props, "is not an object");
   const rules = props.rules ?? undefined;
   if (rules !== undefined && !Array.isArray(rules)) refuse("rules", rules, "is not a list");
-  rules?.forEach((rule, i) => {
-    if (typeof (rule as Partial<ITransferRule> | undefined)?.ruleId !== "string")
-      refuse(`rules[${i}]`, rule, "is not a rule (it has no ruleId)");
-  });
+  rules?.forEach(checkRule);
   return rules;
 }

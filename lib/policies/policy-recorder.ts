@@ -1,5 +1,6 @@
-import { TerraformElement, TerraformStack } from "../core/cdk";
+import { AnnotationMetadataEntryType, TerraformElement, TerraformStack } from "../core/cdk";
 import { IConstruct } from "constructs";
+import { nearMiss } from "../arm/near-miss";
 import {
   POLICY_RECORD_KEY,
   POLICY_RECORD_VERSION,
@@ -9,7 +10,7 @@ import {
   RecordedSuppression,
 } from "./policy-record";
 import { ITransferRule } from "./rule";
-import { PlacedSuppression, Suppression } from "./suppressions";
+import { BUILT_IN_RULE_IDS, PlacedSuppression, Suppression } from "./suppressions";
 
 /** Construct ID of the recorder under its stack. */
 const RECORDER_ID = "AcrTransferPolicyRecord";
@@ -28,7 +29,9 @@ export interface IPolicyRecorder {
   /** Records a finding; with a suppression, as suppressed (and counts it on the suppression). */
   finding(rule: ITransferRule, path: string, detail: string, by?: PlacedSuppression): void;
   /** Lists a suppression declared on a construct of the stack. */
-  suppression(path: string, suppression: Suppression): void;
+  suppression(scope: IConstruct, suppression: Suppression): void;
+  /** Remembers the rule IDs of a pack that visits the stack, whether or not they apply. */
+  knowRules(ruleIds: readonly string[]): void;
 }
 
 type Counts = { -readonly [K in keyof RecordedRule]: RecordedRule[K] };
@@ -41,10 +44,21 @@ class PolicyRecorder extends TerraformElement implements IPolicyRecorder {
   private readonly rules = new Map<string, Counts>();
   private readonly findings = new Map<string, RecordedFinding>();
   private readonly suppressions = new Map<string, RecordedSuppression>();
+  /** The construct of each suppression, by the key of `suppressions`. */
+  private readonly suppressionScopes = new Map<string, IConstruct>();
+  /** Every rule ID of every pack that visited the stack. */
+  private readonly knownRuleIds = new Set<string>(BUILT_IN_RULE_IDS);
+  private unknownReported = false;
 
   public constructor(stack: TerraformStack) {
     super(stack, RECORDER_ID);
     Object.defineProperty(this, RECORDER_MARK, { value: true });
+    // Validations run after every aspect: by then each pack has said which rules it has.
+    stack.node.addValidation({ validate: () => this.reportUnknownSuppressions() });
+  }
+
+  public knowRules(ruleIds: readonly string[]): void {
+    ruleIds.forEach((id) => this.knownRuleIds.add(id));
   }
 
   public addRule(rule: ITransferRule): void {
@@ -68,7 +82,7 @@ class PolicyRecorder extends TerraformElement implements IPolicyRecorder {
     const counts = this.rules.get(rule.ruleId)!;
     if (by) {
       counts.suppressed++;
-      const key = this.suppression(by.scope.node.path, by);
+      const key = this.suppression(by.scope, by);
       const placed = this.suppressions.get(key)!;
       this.suppressions.set(key, { ...placed, covered: placed.covered + 1 });
     } else {
@@ -83,12 +97,36 @@ class PolicyRecorder extends TerraformElement implements IPolicyRecorder {
     });
   }
 
-  public suppression(path: string, suppression: Suppression): string {
+  public suppression(scope: IConstruct, suppression: Suppression): string {
+    const path = scope.node.path;
     const key = `${path}\n${suppression.ruleId}`;
     if (!this.suppressions.has(key)) {
       this.suppressions.set(key, { path, ...suppression, covered: 0 });
+      this.suppressionScopes.set(key, scope);
     }
     return key;
+  }
+
+  /**
+   * A warning on each suppression whose rule ID no pack of the stack has (a typo covers
+   * nothing, and the finding it was meant for stands), with the nearest known ID.
+   */
+  private reportUnknownSuppressions(): string[] {
+    if (this.unknownReported) return [];
+    this.unknownReported = true;
+    const known = [...this.knownRuleIds];
+    for (const [key, { ruleId }] of this.suppressions) {
+      if (this.knownRuleIds.has(ruleId)) continue;
+      const near = nearMiss(ruleId, known);
+      const message =
+        `the suppression of "${ruleId}" names no rule of the policy packs that check this stack, ` +
+        "so it covers nothing. rule: a suppression names the exact ID of the rule it covers. " +
+        `fix: ${near ? `did you mean "${near}"? ` : ""}use the rule's ID (TransferRuleIds for the built-in rules), or remove the suppression.`;
+      this.suppressionScopes
+        .get(key)!
+        .node.addMetadata(AnnotationMetadataEntryType.WARN, message, { stackTrace: false });
+    }
+    return [];
   }
 
   public override toMetadata(): Record<string, unknown> {

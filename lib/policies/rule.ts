@@ -1,4 +1,6 @@
 import { IConstruct } from "constructs";
+import { nearMiss } from "../arm/near-miss";
+import { TransferValidationError } from "../validation/error";
 
 /** How a broken rule is reported at synth. */
 export enum PolicyLevel {
@@ -93,14 +95,32 @@ export abstract class TransferRule implements ITransferRule {
     defaultLevel: PolicyLevel,
     message: string,
     fix: string,
-    props: TransferRuleProps = {},
+    props: TransferRuleProps | undefined = {},
   ) {
     this.ruleId = ruleId;
-    this.level = props.level ?? defaultLevel;
+    this.level = checkLevel(`rule ${ruleId}`, "level", props?.level ?? defaultLevel);
     this.message = message;
     this.fix = fix;
   }
 
   /** Checks one construct. */
   public abstract check(construct: IConstruct): RuleVerdict;
+}
+
+/**
+ * A rule's level, as configs pass it: one of PolicyLevel's values. Anything else ("warn",
+ * "Error", true) is refused, never read as a warning. `where` names the rule in the message.
+ */
+export function checkLevel(where: string, subject: string, level: unknown): PolicyLevel {
+  const levels: string[] = Object.values(PolicyLevel);
+  if (levels.includes(level as string)) return level as PolicyLevel;
+  const near = typeof level === "string" ? nearMiss(level, levels) : undefined;
+  const member = Object.entries(PolicyLevel).find(([, value]) => value === near)?.[0];
+  throw new TransferValidationError(where, subject, level, {
+    problem: level === undefined || level === null ? "is missing" : "is not a PolicyLevel",
+    rule: 'a rule\'s level is PolicyLevel.ERROR ("error": synth fails) or PolicyLevel.WARNING ("warning")',
+    fix: near
+      ? `did you mean "${near}" (PolicyLevel.${member})?`
+      : "use PolicyLevel.ERROR or PolicyLevel.WARNING",
+  });
 }

@@ -1,4 +1,5 @@
 import { IConstruct } from "constructs";
+import { checkApiVersion } from "../arm/api-versions";
 import { TransferValidationError } from "../validation/error";
 import { PolicyLevel, RuleVerdict, TransferRule, TransferRuleProps } from "./rule";
 import { TransferRuleIds } from "./rule-ids";
@@ -37,26 +38,15 @@ export class ApiVersionRule extends TransferRule {
 
   /** The rule, at `props.level` or ERROR. */
   public constructor(props: ApiVersionRuleProps) {
+    const allowed = allowedApiVersions(props);
     super(
       TransferRuleIds.API_VERSION,
       PolicyLevel.ERROR,
-      `pipelines and runs use an allowed api-version (${[...(props.apiVersions ?? [])].join(", ")})`,
+      `pipelines and runs use an allowed api-version (${allowed.join(", ")})`,
       "set the pipeline's apiVersion to an allowed one (its runs use the same)",
       props,
     );
-    if (!Array.isArray(props.apiVersions) || props.apiVersions.length === 0) {
-      throw new TransferValidationError(
-        "TransferRules.allowedApiVersions",
-        "apiVersions",
-        props.apiVersions,
-        {
-          problem: "is empty",
-          rule: "at least one api-version is allowed",
-          fix: "pass the api-versions your pipelines may use, e.g. [TransferApiVersions.DEFAULT]",
-        },
-      );
-    }
-    this.allowed = [...props.apiVersions];
+    this.allowed = allowed;
   }
 
   /** Checks pipelines and runs. */
@@ -69,4 +59,30 @@ export class ApiVersionRule extends TransferRule {
     const what = pipeline ? describePipeline(pipeline) : `${run!.side} run "${run!.runName}"`;
     return RuleVerdict.nonCompliant(`${what} uses api-version ${apiVersion}`);
   }
+}
+
+/**
+ * The allowed api-versions, checked: a non-empty list of api-versions that have ACR Transfer.
+ * A value that is none ("2025-06-01", a case typo) would make the rule report every pipeline.
+ */
+function allowedApiVersions(props: ApiVersionRuleProps): string[] {
+  const where = "TransferRules.allowedApiVersions";
+  const fix = "pass the api-versions your pipelines may use, e.g. [TransferApiVersions.DEFAULT]";
+  const list = (props as Partial<ApiVersionRuleProps> | null | undefined)?.apiVersions;
+  if (!Array.isArray(list) || list.length === 0) {
+    throw new TransferValidationError(where, "apiVersions", list, {
+      problem: Array.isArray(list) ? "is empty" : list == null ? "is missing" : "is not a list",
+      rule: "the rule allows a list of at least one api-version",
+      fix,
+    });
+  }
+  list.forEach((apiVersion, i) => {
+    const violation =
+      typeof apiVersion === "string"
+        ? checkApiVersion(apiVersion)
+        : { problem: "is not a string", rule: "api-versions are strings", fix };
+    if (violation)
+      throw new TransferValidationError(where, `apiVersions[${i}]`, apiVersion, violation);
+  });
+  return [...list];
 }

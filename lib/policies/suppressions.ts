@@ -1,5 +1,7 @@
 import { IConstruct } from "constructs";
 import { fail } from "../validation/check";
+import { TransferValidationError } from "../validation/error";
+import { TransferRuleIds } from "./rule-ids";
 
 /**
  * Node metadata type of a suppression. A plain string, not a symbol or a class: a suppression
@@ -31,6 +33,7 @@ export class TransferSuppressions {
    * finding it covers.
    */
   public static add(scope: IConstruct, ruleId: string, reason: string): void {
+    expectScope(scope);
     if (typeof ruleId !== "string" || ruleId.trim() === "") {
       fail(scope, "ruleId", ruleId, {
         problem: "is blank",
@@ -45,11 +48,44 @@ export class TransferSuppressions {
         fix: "say why the rule does not apply here, and until when",
       });
     }
+    const builtIn = BUILT_IN_RULE_IDS.find(
+      (id) => id.toLowerCase() === ruleId.trim().toLowerCase(),
+    );
+    if (builtIn !== undefined && builtIn !== ruleId.trim()) {
+      fail(scope, "ruleId", ruleId, {
+        problem: "differs from a built-in rule ID only in case",
+        rule: "rule IDs are matched exactly, so this suppression would cover nothing",
+        fix: `did you mean "${builtIn}"? use the TransferRuleIds constant`,
+      });
+    }
     const suppression: Suppression = { ruleId: ruleId.trim(), reason: reason.trim() };
     scope.node.addMetadata(SUPPRESSION_METADATA, suppression, { stackTrace: false });
   }
 
   private constructor() {}
+}
+
+/** The IDs of the built-in rules. */
+export const BUILT_IN_RULE_IDS: readonly string[] = Object.values(TransferRuleIds).filter(
+  (id): id is string => typeof id === "string",
+);
+
+/**
+ * The construct a suppression goes on. A path string is refused rather than looked up: without
+ * the app there is nothing to look it up in, and a path that names nothing after a rename would
+ * leave the finding it was meant for unsuppressed.
+ */
+function expectScope(scope: unknown): void {
+  const node = (scope as { node?: { addMetadata?: unknown } } | null | undefined)?.node;
+  if (typeof node?.addMetadata === "function") return;
+  const path = typeof scope === "string";
+  throw new TransferValidationError("TransferSuppressions.add", "scope", scope, {
+    problem: path ? "is a path, not a construct" : "is not a construct",
+    rule: "a suppression is added to the construct it covers, and covers everything under it",
+    fix: path
+      ? "pass the construct itself (the pipeline or stack object, or app.node.findChild(...) to look it up)"
+      : "pass the construct the suppression covers (a pipeline, a run, a stack)",
+  });
 }
 
 /** The suppressions added to `construct` itself. */

@@ -7,6 +7,7 @@ import { PIPELINE_RUN_TYPE, azapiType } from "../arm/resource-types";
 import { AzapiResource } from "../azapi/resource";
 import { azapiSchemaSettings } from "../azapi/schema-settings";
 import { DeployerRegistration } from "../deployer/stack-registration";
+import { refusePolicyPacksAboveStack } from "../private/app-aspects";
 import { ITransferPipeline } from "../pipelines/pipeline";
 import { keyOf } from "../private/keys";
 import { Ledger } from "../private/ledger";
@@ -64,7 +65,8 @@ export abstract class PipelineRunBase extends Construct {
     const pipelineFix = `pass an ${kind}Pipeline, or ${kind}Pipeline.fromPipelineId(...)`;
     expectShape(this, "pipeline", pipeline, "object", true, pipelineFix);
     if (!Object.values(TransferSide).includes(pipeline.side)) {
-      fail(this, "pipeline", pipeline.pipelineName, {
+      // An untyped `{}` or another construct is shown as it is (`{}`, `<path>`).
+      fail(this, "pipeline", pipeline.pipelineName ?? pipeline, {
         problem: "is not an export or import pipeline",
         rule: `an ${side} run runs an ${side} pipeline`,
         fix: pipelineFix,
@@ -91,6 +93,7 @@ export abstract class PipelineRunBase extends Construct {
     const waitsFor = sameStackDependables(this, [...pipeline.grants, ...(props.dependsOn ?? [])]);
     const type = azapiType(PIPELINE_RUN_TYPE, pipeline.apiVersion);
     DeployerRegistration.of(this);
+    refusePolicyPacksAboveStack(this);
     this.resource = new AzapiResource(this, "Resource", {
       type,
       name: this.runName,

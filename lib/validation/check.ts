@@ -1,7 +1,7 @@
-import { TerraformStack, Token } from "../core/cdk";
+import { AnnotationMetadataEntryType, TerraformStack, Token } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { resolveIn } from "../private/resolve";
-import { TransferValidationError } from "./error";
+import { TransferValidationError, describeValue } from "./error";
 import { Violation } from "../arm/violation";
 
 /** A pure rule: the violation, or undefined when the value is fine. */
@@ -34,6 +34,23 @@ export function fail(
   violation: Violation,
 ): never {
   throw new TransferValidationError(scope.node.path, subject, shown(scope, value), violation);
+}
+
+/**
+ * A warning annotation on `scope`, worded like a TransferValidationError (the value, the rule,
+ * the fix), for a value that is likely wrong but may be right (a region newer than the
+ * library). Synth goes on; `review --strict` fails. No stack trace, so cdktf.out stays the same.
+ */
+export function warn(
+  scope: IConstruct,
+  subject: string,
+  value: unknown,
+  violation: Violation,
+): void {
+  const message =
+    `${subject} ${describeValue(value)} ${violation.problem}. ` +
+    `rule: ${violation.rule}. fix: ${violation.fix}.`;
+  scope.node.addMetadata(AnnotationMetadataEntryType.WARN, message, { stackTrace: false });
 }
 
 /** `value` with its tokens resolved to the expressions they synthesize to (`${var.x}`). */

@@ -1,4 +1,5 @@
 import { Violation } from "../arm/violation";
+import { showInvisible } from "../arm/visible";
 
 /**
  * A configuration Azure would reject, found at synth time.
@@ -23,9 +24,12 @@ export class TransferValidationError extends Error {
   public constructor(constructPath: string, subject: string, value: unknown, violation: Violation) {
     // A value that was not given is not shown: "location is not set", not "location undefined".
     const shown = value === undefined || value === null ? "" : ` ${describeValue(value)}`;
+    // Problems and fixes may quote the value too: what a reader cannot see is shown there as well.
     super(
-      `${constructPath}: ${subject}${shown} ${violation.problem}. ` +
-        `rule: ${violation.rule}. fix: ${violation.fix}.`,
+      showInvisible(
+        `${constructPath}: ${subject}${shown} ${violation.problem}. ` +
+          `rule: ${violation.rule}. fix: ${violation.fix}.`,
+      ),
     );
     this.name = "TransferValidationError";
     this.constructPath = constructPath;
@@ -38,7 +42,7 @@ export class TransferValidationError extends Error {
 
 /**
  * The value as it appears in messages: JSON without SAS signatures, constructs by their path,
- * no unresolved tokens, shortened past 200 characters. Never throws, whatever a caller passed.
+ * no unresolved tokens, invisible characters as `<U+200B>`, shortened past 200 characters. Never throws, whatever a caller passed.
  */
 export function describeValue(value: unknown): string {
   let text: string;
@@ -51,6 +55,7 @@ export function describeValue(value: unknown): string {
   }
   // Callers resolve tokens to expressions; one left inside an object is not shown as a token.
   text = text.replace(/\$\{TfToken\[[^\]]*\]\}/g, "(known at apply time)");
+  text = showInvisible(text);
   return text.length > 200 ? `${text.slice(0, 197)}...` : text;
 }
 

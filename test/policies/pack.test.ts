@@ -82,11 +82,13 @@ describe("synth", () => {
     expect(() => app.synth()).not.toThrow();
   });
 
-  it("needs applyTo (or a pack per stack): cdktf 0.21 never runs an aspect added to the App", () => {
+  it("needs applyTo (or a pack per stack): a pack added to the App, which cdktf 0.21 never runs, fails synth with the fix", () => {
     const app = appIn();
     addPipeline(teamStack(app), { storage: "sas" });
     Aspects.of(app).add(new TransferPolicyPack());
-    expect(() => app.synth()).not.toThrow();
+    expect(() => app.synth()).toThrow(
+      /\[team\] a TransferPolicyPack was added with Aspects\.of\(app\)\.add\(pack\).+fix: call pack\.applyTo\(app\) instead/,
+    );
   });
 
   it("fails when a stack is added after applyTo, so no stack goes unchecked", () => {

@@ -14,6 +14,7 @@ import { CONTAINER_NAME_CASES, CONTAINER_URL_CASES, RUN_INPUT_CASES } from "./ca
 import { FORMAT_CASES } from "./cases/formats";
 import { SECRET_BYPASS_CASES } from "./cases/secret-bypasses";
 import { UNTYPED_CASES } from "./cases/untyped";
+import { NEAR_MISS_CASES } from "./cases/near-misses";
 import {
   CLASH_CASES,
   CLOUD_NOT_SET_CASES,
@@ -53,6 +54,7 @@ const CASES: readonly BadInputCase[] = [
   ...PROVIDER_CLOUD_CASES,
   ...CLOUD_NOT_SET_CASES,
   ...TOKEN_VALUE_CASES,
+  ...NEAR_MISS_CASES,
 ];
 
 /** What building the case and synthesizing it with every validation throws, if anything. */
