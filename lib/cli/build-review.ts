@@ -1,9 +1,11 @@
+import { TransferSide } from "../arm/options";
 import { PlanModel } from "../model/read-plan";
-import { readPolicyRecord, standingFindings } from "../model/policy-results";
+import { PolicyRecord, readPolicyRecord, standingFindings } from "../model/policy-results";
 import { readTransferModel } from "../model/read-transfer-model";
 import { SynthesizedStack } from "../model/synth-output";
 import { TransferModel } from "../model/transfer-model";
 import { findCopies } from "./copies";
+import { strictGate } from "./gate";
 import { flowchart } from "./flowchart";
 import { StackNames } from "./names";
 import { redFlags } from "./red-flags";
@@ -24,14 +26,21 @@ export function buildReview(
   stacks: readonly SynthesizedStack[],
   plans: readonly AssignedPlan[] = [],
 ): Review {
-  const models = stacks.map((stack) => ({ stack, model: readTransferModel(stack.doc) }));
+  const models = stacks.map((stack) => ({
+    stack,
+    model: readTransferModel(stack.doc),
+    policy: readPolicyRecord(stack.doc),
+  }));
   const copies = findCopies(models.map(({ stack, model }) => ({ name: stack.name, model })));
-  const reviews = models.map(({ stack, model }) =>
+  const exported = exportedArtifacts(models.map((m) => m.model));
+  const reviews = models.map(({ stack, model, policy }) =>
     stackReview(
       stack,
       model,
+      policy,
       copies.filter((c) => c.fromStack === stack.name || c.toStack === stack.name),
       plans.filter((p) => p.stack === stack.name),
+      exported,
     ),
   );
   const sum = (count: (s: StackReview) => number) => reviews.reduce((n, s) => n + count(s), 0);
@@ -49,18 +58,37 @@ export function buildReview(
       policyErrors: sum(standing("error")),
       policyWarnings: sum(standing("warning")),
       suppressed: sum((s) => (s.policy?.findings ?? []).filter((f) => f.suppressedBy).length),
-      stacksWithoutPolicy: sum((s) => (s.policy ? 0 : 1)),
+      stacksWithoutPolicy: sum((s) =>
+        s.policy || s.pipelines.length + s.runs.length === 0 ? 0 : 1,
+      ),
       redFlags: sum((s) => s.redFlags.length),
     },
     stacks: reviews,
+    gate: strictGate(models),
   };
+}
+
+/** The artifacts export runs write, by blob name, across every stack. */
+function exportedArtifacts(
+  models: readonly TransferModel[],
+): ReadonlyMap<string, readonly string[]> {
+  const byBlob = new Map<string, string[]>();
+  for (const model of models) {
+    for (const run of model.runs) {
+      if (run.side !== TransferSide.EXPORT || run.blob === undefined) continue;
+      byBlob.set(run.blob, [...(byBlob.get(run.blob) ?? []), ...run.artifacts]);
+    }
+  }
+  return byBlob;
 }
 
 function stackReview(
   stack: SynthesizedStack,
   model: TransferModel,
+  policy: PolicyRecord | undefined,
   copies: StackReview["copies"],
   plans: readonly AssignedPlan[],
+  exported: ReadonlyMap<string, readonly string[]>,
 ): StackReview {
   const names = new StackNames(model);
   return {
@@ -87,6 +115,8 @@ function stackReview(
       side: r.side,
       pipeline: names.runPipeline(r),
       artifacts: r.artifacts,
+      importsFrom:
+        r.side === TransferSide.IMPORT && r.blob !== undefined ? exported.get(r.blob) : undefined,
       blob: r.blob,
       rerunToken: r.rerunToken,
     })),
@@ -106,7 +136,7 @@ function stackReview(
       usedBy: names.pipelines(s.usedBy),
     })),
     copies,
-    policy: readPolicyRecord(stack.doc),
+    policy,
     annotations: stack.annotations,
     plans: plans.map((p) => p.file),
     redFlags: plans.flatMap((p) => redFlags(p.plan)),

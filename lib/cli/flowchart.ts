@@ -1,4 +1,5 @@
 import { TransferSide } from "../arm/options";
+import { printable } from "./printable";
 import { Grant } from "../model/transfer-model";
 import { StackNames } from "./names";
 import { CopyRow } from "./review";
@@ -135,14 +136,16 @@ class Chart {
     const id = this.id(key, prefix);
     if (!known) {
       const [open, close] = SHAPES[shape];
-      this.nodes.push(`${this.indent}${id}${open}"${label.map(escape).join("<br/>")}"${close}`);
+      this.nodes.push(
+        `${this.indent}${id}${open}"${label.map(mermaidText).join("<br/>")}"${close}`,
+      );
     }
     return id;
   }
 
   /** Opens a subgraph; the nodes declared until close() are in it. */
   public open(key: string, prefix: string, title: string): void {
-    this.nodes.push(`  subgraph ${this.id(key, prefix)}["${escape(title)}"]`);
+    this.nodes.push(`  subgraph ${this.id(key, prefix)}["${mermaidText(title)}"]`);
     this.indent = "    ";
   }
 
@@ -154,7 +157,7 @@ class Chart {
 
   /** An edge with a label. */
   public edge(from: string, arrow: string, label: string, to: string): void {
-    this.edges.push(`  ${from} ${arrow}|"${escape(label)}"| ${to}`);
+    this.edges.push(`  ${from} ${arrow}|"${mermaidText(label)}"| ${to}`);
   }
 
   /** The flowchart. */
@@ -163,11 +166,15 @@ class Chart {
   }
 }
 
-/** Text safe inside a quoted Mermaid label: its entity codes for #, ", < and >. */
-function escape(text: string): string {
-  return text
-    .replace(/#/g, "#35;")
-    .replace(/"/g, "#quot;")
-    .replace(/</g, "#lt;")
-    .replace(/>/g, "#gt;");
+/**
+ * Text safe inside a quoted Mermaid label: printable (no control characters, line breaks
+ * marked), and every ASCII character but letters, digits, space and `.,:()-_/` as Mermaid's
+ * entity code (`#35;`), so no value can close the label or the fence, or start a directive
+ * (`%%{`), a comment (`%%`), a click line, a class, Markdown (a backtick) or HTML.
+ */
+export function mermaidText(value: string): string {
+  return printable(value).replace(
+    /[^A-Za-z0-9 .,:()_/\u0080-\uffff-]/g,
+    (c) => `#${c.charCodeAt(0)};`,
+  );
 }

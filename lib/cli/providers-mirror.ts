@@ -1,5 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { TransferSide } from "../arm/options";
+import { transferSideOfType } from "../arm/resource-types";
+import { asRecord } from "../private/records";
+import { SynthesizedStack } from "../model/synth-output";
 
 // `providers-mirror`: the Terraform providers the synthesized stacks require, and the commands
 // that carry them to a machine without the Terraform registry. Pure functions over cdktf.out;
@@ -23,10 +26,14 @@ export interface ProviderRequirement {
 export interface StackProviders {
   /** Stack name. */
   readonly stack: string;
-  /** The stack's working directory, relative to the current directory. */
+  /** The stack's working directory (its real path). */
   readonly directory: string;
   /** Its `terraform.required_providers`. */
   readonly providers: ProviderRequirement[];
+  /** Stacks it depends on (manifest.json `dependencies`). */
+  readonly dependencies: readonly string[];
+  /** Whether it holds export pipelines, import pipelines, both or neither. */
+  readonly sides: readonly TransferSide[];
 }
 
 /** A provider source as Terraform reads it: `name`, `namespace/name` or `host/namespace/name`. */
@@ -37,23 +44,31 @@ export function providerAddress(source: string): string {
   return parts.join("/");
 }
 
-/** The required providers of every stack in a cdktf output directory (its manifest.json). */
-export function readSynthesizedProviders(outdir: string): StackProviders[] {
-  const manifestPath = join(outdir, "manifest.json");
-  if (!existsSync(manifestPath)) {
-    throw new Error(`${manifestPath} does not exist: run \`cdktf synth\` (npm run synth) first`);
-  }
-  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
-    stacks: Record<string, { workingDirectory: string; synthesizedStackPath: string }>;
-  };
-  return Object.entries(manifest.stacks).map(([stack, entry]) => {
-    const config = JSON.parse(readFileSync(join(outdir, entry.synthesizedStackPath), "utf8"));
-    const required: Record<string, { source?: string; version?: string }> =
-      config.terraform?.required_providers ?? {};
+/** The required providers of every stack read from a cdktf output directory. */
+export function stackProviders(stacks: readonly SynthesizedStack[]): StackProviders[] {
+  return stacks.map(({ name, doc, workingDirectory, dependencies }) => {
+    const required = asRecord(asRecord(asRecord(doc).terraform).required_providers);
     const providers = Object.entries(required)
-      .map(([name, r]) => ({ address: providerAddress(r.source ?? name), version: r.version }))
+      .map(([key, value]) => {
+        const r = asRecord(value);
+        return {
+          address: providerAddress(typeof r.source === "string" ? r.source : key),
+          version: typeof r.version === "string" ? r.version : undefined,
+        };
+      })
       .sort((a, b) => a.address.localeCompare(b.address));
-    return { stack, directory: join(outdir, entry.workingDirectory), providers };
+    const sides = new Set<TransferSide>();
+    for (const block of Object.values(asRecord(asRecord(doc.resource).azapi_resource))) {
+      const side = transferSideOfType(asRecord(block).type);
+      if (side) sides.add(side);
+    }
+    return {
+      stack: name,
+      directory: workingDirectory,
+      providers,
+      dependencies,
+      sides: [...sides].sort(),
+    };
   });
 }
 
@@ -140,7 +155,7 @@ export function planProvidersMirror(stacks: StackProviders[], options: MirrorOpt
     mirrorCommands,
     lockFiles: withProviders.map((s) => join(s.directory, ".terraform.lock.hcl")),
     cliConfig: cliConfiguration(addresses, options),
-    deployCommands: withProviders.map((s) => `npx cdktf deploy ${s.stack} --skip-provider-lock`),
+    deployCommands: deploySteps(withProviders),
   };
 }
 
@@ -163,7 +178,7 @@ function cliConfiguration(addresses: string[], options: MirrorOptions): string {
 
 /** The plan as the dry run prints it. */
 export function formatMirrorPlan(plan: MirrorPlan): string {
-  const shell = (command: Command) => command.map(quoted).join(" ");
+  const shell = (command: Command) => command.map(shellWord).join(" ");
   return [
     "Providers the synthesized stacks require:",
     ...plan.providers.map(
@@ -177,7 +192,7 @@ export function formatMirrorPlan(plan: MirrorPlan): string {
     "",
     "2. Carry the mirror and these lock files to the air-gapped side; after `cdktf synth` there,",
     "   put each lock file back in its stack's folder (synth keeps it there):",
-    ...plan.lockFiles.map((f) => `   ${f}`),
+    ...plan.lockFiles.map((f) => `   ${shellWord(f)}`),
     "",
     "3. On the air-gapped side, point Terraform at the mirror (TF_CLI_CONFIG_FILE=<this file>):",
     ...plan.cliConfig
@@ -192,7 +207,47 @@ export function formatMirrorPlan(plan: MirrorPlan): string {
   ].join("\n");
 }
 
+/**
+ * The deploy commands in stack-dependency order (a stack after the stacks it depends on);
+ * among stacks free to go, export stacks first and import stacks last, with the blob copy
+ * between them, as a transfer runs: export, copy, import.
+ */
+function deploySteps(stacks: readonly StackProviders[]): string[] {
+  const rank = (s: StackProviders) =>
+    s.sides.length === 1 ? (s.sides[0] === TransferSide.EXPORT ? 0 : 2) : 1;
+  const known = new Set(stacks.map((s) => s.stack));
+  const waiting = new Map(
+    stacks.map((s) => [
+      s.stack,
+      new Set(s.dependencies.filter((d) => known.has(d) && d !== s.stack)),
+    ]),
+  );
+  const ordered: StackProviders[] = [];
+  while (ordered.length < stacks.length) {
+    const free = stacks.filter((s) => waiting.has(s.stack) && waiting.get(s.stack)!.size === 0);
+    // A dependency cycle (not one cdktf writes): the rest in rank and name order.
+    const candidates = free.length > 0 ? free : stacks.filter((s) => waiting.has(s.stack));
+    const next = [...candidates].sort(
+      (a, b) => rank(a) - rank(b) || a.stack.localeCompare(b.stack),
+    )[0];
+    ordered.push(next);
+    waiting.delete(next.stack);
+    for (const deps of waiting.values()) deps.delete(next.stack);
+  }
+  const steps: string[] = [];
+  let exported = false;
+  for (const s of ordered) {
+    if (s.sides.includes(TransferSide.EXPORT)) exported = true;
+    else if (exported && s.sides.includes(TransferSide.IMPORT)) {
+      steps.push("# copy the exported blobs to the import side's container (outside Terraform)");
+      exported = false;
+    }
+    steps.push(`npx cdktf deploy ${shellWord(s.stack)} --skip-provider-lock`);
+  }
+  return steps;
+}
+
 /** A shell word: quoted when it holds anything but safe characters. */
-function quoted(word: string): string {
+export function shellWord(word: string): string {
   return /^[\w@%+=:,./~-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }

@@ -10,12 +10,13 @@ import { Grant } from "../model/transfer-model";
 import { StackNames } from "./names";
 import { RedFlag } from "./review";
 
-const GRANT_READERS: Readonly<
-  Record<string, (keys: StackKeys, address: string, block: TerraformBlock) => Grant>
-> = {
-  azurerm_key_vault_access_policy: readAccessPolicy,
-  azurerm_role_assignment: readRoleAssignment,
-};
+const GRANT_READERS: ReadonlyMap<
+  string,
+  (keys: StackKeys, address: string, block: TerraformBlock) => Grant
+> = new Map([
+  ["azurerm_key_vault_access_policy", readAccessPolicy],
+  ["azurerm_role_assignment", readRoleAssignment],
+]);
 const SECRET_TYPE = "azurerm_key_vault_secret";
 /**
  * Plan values are resolved: there are no references to follow, so the model's readers work on
@@ -24,37 +25,79 @@ const SECRET_TYPE = "azurerm_key_vault_secret";
 const PLAN_KEYS = new StackKeys({}, {});
 
 /**
+ * What a plan does to one resource, from every action list Terraform writes: create, update,
+ * delete, replace (["delete", "create"], or ["create", "delete"] for create_before_destroy),
+ * read, no-op, forget (a `removed` block: out of state, left in Azure); anything else is
+ * "unknown" and flagged for a human. Imports and moves keep their action list.
+ */
+export type PlanAction =
+  "create" | "update" | "delete" | "replace" | "read" | "no-op" | "forget" | "unknown";
+
+/** The action of an action list. */
+export function planAction(actions: readonly string[]): PlanAction {
+  const set = new Set(actions);
+  if (actions.length === 2 && set.has("create") && set.has("delete")) return "replace";
+  if (actions.length !== 1) return "unknown";
+  const [action] = actions;
+  return action === "create" ||
+    action === "update" ||
+    action === "delete" ||
+    action === "read" ||
+    action === "no-op" ||
+    action === "forget"
+    ? action
+    : "unknown";
+}
+
+/**
  * What a reviewer must not miss in a plan: runs that will run or re-run (created, replaced, or
- * their forceUpdateTag changed or unknown until apply), pipelines replaced or destroyed, grants
- * removed (deleted, replaced, or an access policy losing secret permissions), and secrets
- * whose write-only version changes (Terraform then writes the new token).
+ * their forceUpdateTag changed or unknown until apply), pipelines replaced, destroyed or
+ * forgotten, grants removed or forgotten (deleted, replaced, or an access policy losing secret
+ * permissions), secrets whose write-only version changes or that are deleted, and any action
+ * list this version does not know on one of those resources.
  */
 export function redFlags(plan: PlanModel): RedFlag[] {
   return plan.changes.flatMap((change) => {
     if (change.mode !== "managed") return [];
-    const summary = summarize(change);
+    const summary = summarize(change, planAction(change.actions));
     return summary === undefined
       ? []
-      : [{ ...summary, address: change.address, actions: change.actions.join(", ") }];
+      : [{ ...summary, address: change.address, actions: describeActions(change) }];
   });
 }
 
 type Summary = Omit<RedFlag, "address" | "actions"> | undefined;
 
-function summarize(change: PlannedChange): Summary {
+function summarize(change: PlannedChange, action: PlanAction): Summary {
   if (change.type === "azapi_resource") {
     const armType = change.after.type ?? change.before.type;
-    if (isRunType(armType)) return runFlag(change);
+    if (isRunType(armType)) return unknownAction("run", action) ?? runFlag(change, action);
     const side = transferSideOfType(armType);
-    if (side) return pipelineFlag(change, `${side} pipeline "${nameOf(change)}"`);
+    if (side) {
+      const pipeline = `${side} pipeline "${nameOf(change)}"`;
+      return unknownAction("pipeline", action) ?? pipelineFlag(change, action, pipeline);
+    }
   }
-  const readGrant = GRANT_READERS[change.type];
-  if (readGrant) return grantFlag(change, readGrant(PLAN_KEYS, change.address, change.before));
-  if (change.type === SECRET_TYPE) return secretFlag(change);
+  const readGrant = GRANT_READERS.get(change.type);
+  if (readGrant) {
+    const held = readGrant(PLAN_KEYS, change.address, change.before);
+    return unknownAction("grant", action) ?? grantFlag(change, action, held);
+  }
+  if (change.type === SECRET_TYPE)
+    return unknownAction("secret", action) ?? secretFlag(change, action);
   return undefined;
 }
 
-function runFlag(change: PlannedChange): Summary {
+function unknownAction(kind: string, action: PlanAction): Summary {
+  return action === "unknown"
+    ? {
+        kind,
+        summary: `the plan's action list is not one Terraform documents: review this ${kind} by hand`,
+      }
+    : undefined;
+}
+
+function runFlag(change: PlannedChange, action: PlanAction): Summary {
   const before = readRun(PLAN_KEYS, change.address, change.before);
   const after = readRun(PLAN_KEYS, change.address, change.after);
   const run = `run "${nameOf(change)}"`;
@@ -63,13 +106,11 @@ function runFlag(change: PlannedChange): Summary {
     after.blob !== undefined ? `blob ${after.blob}` : undefined,
   ].filter((part) => part !== undefined);
   const detail = what.length > 0 ? ` (${what.join(", ")})` : "";
-  if (isReplace(change)) {
+  if (action === "replace") {
     return { kind: "run", summary: `${run} re-runs: it is replaced${reason(change)}${detail}` };
   }
-  if (change.actions.includes("create")) {
-    return { kind: "run", summary: `${run} runs: it is created${detail}` };
-  }
-  if (!change.actions.includes("update")) return undefined;
+  if (action === "create") return { kind: "run", summary: `${run} runs: it is created${detail}` };
+  if (action !== "update") return undefined;
   const unknownBody = change.afterUnknown.body;
   const unknownTag = asRecord(asRecord(unknownBody).properties).forceUpdateTag;
   if (unknownBody === true || unknownTag === true) {
@@ -84,29 +125,39 @@ function runFlag(change: PlannedChange): Summary {
   return { kind: "run", summary: `${run} re-runs: forceUpdateTag ${from} → ${to}${detail}` };
 }
 
-function pipelineFlag(change: PlannedChange, pipeline: string): Summary {
-  if (isReplace(change)) {
+function pipelineFlag(change: PlannedChange, action: PlanAction, pipeline: string): Summary {
+  if (action === "replace") {
     return {
       kind: "pipeline",
-      summary: `${pipeline} is replaced${reason(change)}: it is deleted and created again, with a new system-assigned identity if it has one`,
+      summary: `${pipeline} is replaced${reason(change)}: ${replaceOrder(change, "it is deleted and created again", "a new one is created before the old one is deleted (create_before_destroy)")}, with a new system-assigned identity if it has one`,
     };
   }
-  if (change.actions.includes("delete")) {
-    return { kind: "pipeline", summary: `${pipeline} is destroyed` };
+  if (action === "delete") return { kind: "pipeline", summary: `${pipeline} is destroyed` };
+  if (action === "forget") {
+    return {
+      kind: "pipeline",
+      summary: `${pipeline} is forgotten: Terraform stops managing it, and it stays in Azure`,
+    };
   }
   return undefined;
 }
 
-function grantFlag(change: PlannedChange, held: Grant): Summary {
+function grantFlag(change: PlannedChange, action: PlanAction, held: Grant): Summary {
   const grant = describeGrant(held);
-  if (isReplace(change)) {
+  if (action === "replace") {
     return {
       kind: "grant",
-      summary: `${grant} is replaced${reason(change)}: removed, then made again; runs may fail until the new grant propagates`,
+      summary: `${grant} is replaced${reason(change)}: ${replaceOrder(change, "removed, then made again", "made again, then the old one removed (create_before_destroy)")}; runs may fail until the new grant propagates`,
     };
   }
-  if (change.actions.includes("delete")) return { kind: "grant", summary: `${grant} is removed` };
-  if (!change.actions.includes("update")) return undefined;
+  if (action === "delete") return { kind: "grant", summary: `${grant} is removed` };
+  if (action === "forget") {
+    return {
+      kind: "grant",
+      summary: `${grant} is forgotten: Terraform stops managing it, and it stays in Azure`,
+    };
+  }
+  if (action !== "update") return undefined;
   const after = new Set(stringList(change.after.secret_permissions));
   const lost = stringList(change.before.secret_permissions).filter((p) => !after.has(p));
   return lost.length > 0
@@ -114,14 +165,18 @@ function grantFlag(change: PlannedChange, held: Grant): Summary {
     : undefined;
 }
 
-function secretFlag(change: PlannedChange): Summary {
+function secretFlag(change: PlannedChange, action: PlanAction): Summary {
+  const secret = `secret "${nameOf(change)}"`;
+  if (action === "delete") {
+    return { kind: "secret", summary: `${secret} is deleted: pipelines that read it fail` };
+  }
+  if (action !== "update" && action !== "replace") return undefined;
   const before = change.before.value_wo_version;
   const after = change.after.value_wo_version;
-  if (!change.actions.includes("update") && !isReplace(change)) return undefined;
   if (before === after) return undefined;
   return {
     kind: "secret",
-    summary: `secret "${nameOf(change)}" changes its write-only version ${String(before ?? "none")} → ${String(after ?? "none")}: Terraform writes a new token value`,
+    summary: `${secret} changes its write-only version ${String(before ?? "none")} → ${String(after ?? "none")}: Terraform writes a new token value`,
   };
 }
 
@@ -133,16 +188,35 @@ function describeGrant(grant: Grant): string {
   return `access policy (secrets ${permissions}) on vault ${target.vault}`;
 }
 
-function isReplace(change: PlannedChange): boolean {
-  return change.actions.includes("create") && change.actions.includes("delete");
+/** The order of a replacement, as the action list tells it. */
+function replaceOrder(change: PlannedChange, deleteFirst: string, createFirst: string): string {
+  return change.actions[0] === "create" ? createFirst : deleteFirst;
+}
+
+/** The action list as the flag shows it, with the import or move the plan also does. */
+function describeActions(change: PlannedChange): string {
+  const notes = [
+    change.importing ? "import" : undefined,
+    change.previousAddress !== undefined ? `moved from ${change.previousAddress}` : undefined,
+  ].filter((n) => n !== undefined);
+  const actions = change.actions.join(", ");
+  return notes.length > 0 ? `${actions}; ${notes.join("; ")}` : actions;
 }
 
 function reason(change: PlannedChange): string {
-  const paths = change.replacePaths.map((p) => (Array.isArray(p) ? p.join(".") : String(p)));
+  const paths = change.replacePaths.map((p) =>
+    Array.isArray(p) ? p.map(pathStep).join(".") : pathStep(p),
+  );
   if (paths.length > 0) return ` (${paths.join(", ")} changed)`;
   return change.actionReason ? ` (${change.actionReason})` : "";
 }
 
+/** One step of a replace path: a name or an index; anything else as JSON. */
+function pathStep(step: unknown): string {
+  return typeof step === "string" || typeof step === "number" ? String(step) : JSON.stringify(step);
+}
+
 function nameOf(change: PlannedChange): string {
-  return String(change.after.name ?? change.before.name ?? change.address);
+  const name = change.after.name ?? change.before.name;
+  return typeof name === "string" ? name : change.address;
 }

@@ -1,17 +1,19 @@
-import { readFileSync } from "node:fs";
-import { standingFindings } from "../model/policy-results";
+import { realpathSync, writeFileSync } from "node:fs";
+import { readJsonFile, SynthOutputError } from "../model/read-json-file";
 import { PlanModel, readPlan } from "../model/read-plan";
 import { SynthesizedStack, readSynthOutput } from "../model/synth-output";
 import { resourcesOfType } from "../model/terraform-json";
 import { ReviewArgs, UsageError } from "./args";
 import { AssignedPlan, buildReview } from "./build-review";
-import { renderMarkdown } from "./markdown";
+import { renderFullMarkdown, renderMarkdown } from "./markdown";
+import { withoutControls } from "./printable";
+import { renderSarif } from "./sarif";
 
 /** What a command prints and its exit code. */
 export interface CommandResult {
   /** Standard output. */
   readonly stdout: string;
-  /** Exit code: 0, or 1 when --strict and a policy finding stands. */
+  /** Exit code: 0, or 1 when --strict and the gate fails. */
   readonly exitCode: number;
 }
 
@@ -20,24 +22,35 @@ export function runReview(args: ReviewArgs): CommandResult {
   const stacks = readSynthOutput(args.target);
   const plans = args.plans.map((file) => assignPlan(file, stacks));
   const review = buildReview(stacks, plans);
+  if (args.fullReport !== undefined) {
+    try {
+      writeFileSync(args.fullReport, renderFullMarkdown(review));
+    } catch {
+      throw new UsageError(`--full-report ${args.fullReport} cannot be written`);
+    }
+  }
   const stdout =
-    args.format === "json" ? `${JSON.stringify(review, null, 2)}\n` : renderMarkdown(review);
-  const standing = review.stacks.some((s) => standingFindings(s.policy).length > 0);
-  return { stdout, exitCode: args.strict && standing ? 1 : 0 };
+    args.format === "json"
+      ? `${JSON.stringify(review, (_key, value) => (typeof value === "string" ? withoutControls(value) : value), 2)}\n`
+      : args.format === "sarif"
+        ? renderSarif(review, stacks)
+        : renderMarkdown(review, args.maxLength);
+  return { stdout, exitCode: args.strict && review.gate.length > 0 ? 1 : 0 };
 }
 
 /** Reads a plan file and finds its stack: the one holding most of the plan's resources. */
 function assignPlan(file: string, stacks: readonly SynthesizedStack[]): AssignedPlan {
-  let text: string;
+  let real: string;
   try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new UsageError(`--plan ${file}: ${(error as Error).message}`);
+    real = realpathSync(file);
+  } catch {
+    throw new UsageError(`--plan ${file} does not exist`);
   }
   let plan: PlanModel;
   try {
-    plan = readPlan(JSON.parse(text));
+    plan = readPlan(readJsonFile(real, "--plan"));
   } catch (error) {
+    if (error instanceof SynthOutputError) throw error;
     throw new UsageError(`--plan ${file} ${(error as Error).message}`);
   }
   const scored = stacks.map((stack) => ({ stack, score: overlap(plan, stack) }));
@@ -45,7 +58,7 @@ function assignPlan(file: string, stacks: readonly SynthesizedStack[]): Assigned
   const matches = scored.filter((s) => s.score === best).map((s) => s.stack);
   if (best === 0) {
     throw new UsageError(
-      `--plan ${file} plans none of the resources of ${stacks.map((s) => s.name).join(", ")}; give the plan of a reviewed stack`,
+      `--plan ${file} plans none of the resources of ${stacks.map((s) => s.name).join(", ") || "the stacks (there are none)"}; give the plan of a reviewed stack`,
     );
   }
   if (matches.length > 1) {
@@ -58,7 +71,9 @@ function assignPlan(file: string, stacks: readonly SynthesizedStack[]): Assigned
 
 /** How many of the plan's resource addresses the stack declares. */
 function overlap(plan: PlanModel, stack: SynthesizedStack): number {
-  const types = Object.keys(stack.doc.resource ?? {});
-  const addresses = types.flatMap((type) => resourcesOfType(stack.doc, type).map((r) => r.address));
-  return addresses.filter((address) => plan.addresses.has(address)).length;
+  let count = 0;
+  for (const type of Object.keys(stack.doc.resource ?? {})) {
+    for (const r of resourcesOfType(stack.doc, type)) if (plan.addresses.has(r.address)) count++;
+  }
+  return count;
 }

@@ -15,6 +15,16 @@ export interface Review {
   readonly totals: ReviewTotals;
   /** One entry per stack, by name. */
   readonly stacks: readonly StackReview[];
+  /** Why `--strict` fails; empty when it passes. */
+  readonly gate: readonly GateFailure[];
+}
+
+/** One reason `--strict` exits 1. */
+export interface GateFailure {
+  /** The stack ("" for the app as a whole). */
+  readonly stack: string;
+  /** What fails, in words. */
+  readonly reason: string;
 }
 
 /** Counts over all stacks. */
@@ -35,7 +45,7 @@ export interface ReviewTotals {
   readonly policyWarnings: number;
   /** Policy findings a suppression covers. */
   readonly suppressed: number;
-  /** Stacks no TransferPolicyPack visited. */
+  /** Stacks with transfer resources that no TransferPolicyPack visited. */
   readonly stacksWithoutPolicy: number;
   /** Plan red flags. */
   readonly redFlags: number;
@@ -103,6 +113,11 @@ export interface RunRow {
   readonly pipeline: string;
   /** Export runs: the artifacts. */
   readonly artifacts: readonly string[];
+  /**
+   * Import runs: the artifacts of the export runs (in any reviewed stack) that write the blob
+   * it reads; absent for export runs and when no such export run is known.
+   */
+  readonly importsFrom?: readonly string[];
   /** The blob written (export) or read (import). */
   readonly blob?: string;
   /** forceUpdateTag. */
@@ -159,7 +174,7 @@ export interface RedFlag {
   readonly kind: string;
   /** Terraform address. */
   readonly address: string;
-  /** The plan's actions, joined: "create", "update", "delete", "delete, create". */
+  /** The plan's actions, joined: "create", "update", "delete", "delete, create", "forget"; with "(import)" or "(moved from <address>)" when the plan says so. */
   readonly actions: string;
   /** What it means, in words. */
   readonly summary: string;

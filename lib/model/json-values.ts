@@ -37,3 +37,16 @@ export function apiVersionOf(type: unknown): string {
   const at = text.indexOf("@");
   return at < 0 ? "" : text.slice(at + 1);
 }
+
+/** Every construct path the `"//"` metadata of the document's resources and data sources names. */
+export function constructPaths(doc: object): string[] {
+  const root = asRecord(doc);
+  return ["resource", "data"].flatMap((section) =>
+    Object.values(asRecord(root[section])).flatMap((blocks) =>
+      Object.values(asRecord(blocks)).flatMap((block) => {
+        const path = constructPath(asRecord(block));
+        return path === undefined ? [] : [path];
+      }),
+    ),
+  );
+}

@@ -12,7 +12,10 @@ export interface PlannedChange {
   readonly type: string;
   /** "managed" or "data". */
   readonly mode: string;
-  /** `change.actions`: ["no-op"], ["create"], ["read"], ["update"], ["delete", "create"], ["create", "delete"] or ["delete"]. */
+  /**
+   * `change.actions`: ["no-op"], ["create"], ["read"], ["update"], ["delete", "create"],
+   * ["create", "delete"], ["delete"] or ["forget"].
+   */
   readonly actions: readonly string[];
   /** `change.before`: the values in state ({} when created). */
   readonly before: TerraformBlock;
@@ -24,6 +27,10 @@ export interface PlannedChange {
   readonly actionReason?: string;
   /** `change.replace_paths`: the attribute paths that force a replacement. */
   readonly replacePaths: readonly unknown[];
+  /** Whether `change.importing` is set: the resource is imported into state by this plan. */
+  readonly importing: boolean;
+  /** `previous_address`: the address it is moved from, when a `moved` block moves it. */
+  readonly previousAddress?: string;
 }
 
 /** A JSON plan, parsed: what the review reads. */
@@ -55,15 +62,17 @@ export function readPlan(doc: unknown): PlanModel {
       const rc = asRecord(entry);
       const change = asRecord(rc.change);
       return {
-        address: String(rc.address ?? ""),
-        type: String(rc.type ?? ""),
-        mode: String(rc.mode ?? "managed"),
+        address: typeof rc.address === "string" ? rc.address : "",
+        type: typeof rc.type === "string" ? rc.type : "",
+        mode: typeof rc.mode === "string" ? rc.mode : "managed",
         actions: Array.isArray(change.actions) ? change.actions.map(String) : [],
         before: asRecord(change.before),
         after: asRecord(change.after),
         afterUnknown: asRecord(change.after_unknown),
         actionReason: typeof rc.action_reason === "string" ? rc.action_reason : undefined,
         replacePaths: Array.isArray(change.replace_paths) ? change.replace_paths : [],
+        importing: change.importing !== undefined && change.importing !== null,
+        previousAddress: typeof rc.previous_address === "string" ? rc.previous_address : undefined,
       };
     },
   );

@@ -1,7 +1,10 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
-import { asRecord } from "../private/records";
+import { existsSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, join, relative } from "node:path";
+import { asRecord, ownValue } from "../private/records";
+import { SynthOutputError, confinedPath, readJsonFile } from "./read-json-file";
 import { SynthesizedTerraform } from "./terraform-json";
+
+export { SynthOutputError } from "./read-json-file";
 
 /** An annotation of the synth, as cdktf writes it into manifest.json. */
 export interface SynthAnnotation {
@@ -21,6 +24,12 @@ export interface SynthesizedStack {
   readonly doc: SynthesizedTerraform;
   /** Its annotations from manifest.json; empty when the manifest is not found. */
   readonly annotations: readonly SynthAnnotation[];
+  /** Its cdk.tf.json, relative to the directory read (for SARIF locations). */
+  readonly file: string;
+  /** Its working directory (real path, inside the directory read). */
+  readonly workingDirectory: string;
+  /** The stacks it depends on (manifest.json `dependencies`). */
+  readonly dependencies: readonly string[];
 }
 
 const MANIFEST = "manifest.json";
@@ -34,48 +43,94 @@ const LEVELS: ReadonlyMap<string, string> = new Map(
   ]),
 );
 
-/** A cdktf.out directory or a stack directory that cannot be reviewed. */
-export class SynthOutputError extends Error {}
-
 /**
  * Reads `cdktf synth` output: a cdktf.out directory (every stack manifest.json lists) or one
  * stack's directory (cdktf.out/stacks/<name>, its annotations read from ../../manifest.json).
  * cdktf keeps annotations only in manifest.json (`stacks.<name>.annotations`), never in the
- * stack JSON. Stacks come sorted by name.
+ * stack JSON. Stacks come sorted by name. Every file is read inside the directory given (real
+ * paths: no `..`, no symlink out), within the size and nesting limits of read-json-file.ts.
  */
 export function readSynthOutput(target: string): SynthesizedStack[] {
-  const dir = resolve(target);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+  if (!existsSync(target) || !statSync(target).isDirectory()) {
     throw new SynthOutputError(`${target} is not a directory`);
   }
-  if (existsSync(join(dir, MANIFEST))) {
-    const manifest = readJson(join(dir, MANIFEST));
-    const stacks = asRecord(asRecord(manifest).stacks);
-    return Object.keys(stacks)
-      .sort()
-      .map((name) => {
-        const entry = asRecord(stacks[name]);
-        const file = join(dir, String(entry.synthesizedStackPath ?? ""));
-        return { name, doc: readStackFile(file), annotations: annotationsOf(entry) };
-      });
-  }
+  const dir = realpathSync(target);
+  if (existsSync(join(dir, MANIFEST))) return readManifest(dir);
   if (existsSync(join(dir, STACK_FILE))) {
-    const doc = readStackFile(join(dir, STACK_FILE));
-    const name = String(
-      asRecord(asRecord(asRecord(doc)["//"]).metadata).stackName ?? basename(dir),
-    );
-    const manifestFile = join(dirname(dirname(dir)), MANIFEST);
+    const doc = readStack(dir, join(dir, STACK_FILE));
+    const metadataName = asRecord(
+      asRecord(doc["//" as keyof SynthesizedTerraform]).metadata,
+    ).stackName;
+    const name = typeof metadataName === "string" ? metadataName : basename(dir);
+    const root = dirname(dirname(dir));
+    const manifestFile = join(root, MANIFEST);
     const entry = existsSync(manifestFile)
-      ? asRecord(asRecord(asRecord(readJson(manifestFile)).stacks)[name])
+      ? asRecord(
+          ownValue(
+            asRecord(
+              asRecord(readJsonFile(confinedPath(root, manifestFile, "manifest"), "manifest"))
+                .stacks,
+            ),
+            name,
+          ),
+        )
       : {};
-    return [{ name, doc, annotations: annotationsOf(entry) }];
+    return [
+      {
+        name,
+        doc,
+        annotations: annotationsOf(entry),
+        file: STACK_FILE,
+        workingDirectory: dir,
+        dependencies: [],
+      },
+    ];
   }
   throw new SynthOutputError(
     `${target} holds neither ${MANIFEST} (a cdktf.out directory) nor ${STACK_FILE} (a stack directory); run cdktf synth first`,
   );
 }
 
-function readStackFile(file: string): SynthesizedTerraform {
+function readManifest(dir: string): SynthesizedStack[] {
+  const manifest = asRecord(
+    readJsonFile(confinedPath(dir, join(dir, MANIFEST), "manifest"), "manifest"),
+  );
+  const stacks = asRecord(manifest.stacks);
+  return Object.keys(stacks)
+    .sort()
+    .map((name) => {
+      if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) {
+        throw new SynthOutputError(
+          `manifest.json: a stack name holds a control character or line break: ${JSON.stringify(name)}`,
+        );
+      }
+      const entry = asRecord(stacks[name]);
+      const stackPath = entry.synthesizedStackPath;
+      const workingDirectory = entry.workingDirectory;
+      if (typeof stackPath !== "string" || typeof workingDirectory !== "string") {
+        throw new SynthOutputError(
+          `manifest.json: stack ${JSON.stringify(name)} has no synthesizedStackPath or workingDirectory`,
+        );
+      }
+      const file = join(dir, stackPath);
+      return {
+        name,
+        doc: readStack(dir, file),
+        annotations: annotationsOf(entry),
+        file: relative(dir, confinedPath(dir, file, "stack file")),
+        dependencies: Array.isArray(entry.dependencies)
+          ? entry.dependencies.filter((d): d is string => typeof d === "string")
+          : [],
+        workingDirectory: confinedPath(
+          dir,
+          join(dir, workingDirectory),
+          `stack ${JSON.stringify(name)}:`,
+        ),
+      };
+    });
+}
+
+function readStack(root: string, file: string): SynthesizedTerraform {
   if (!existsSync(file)) {
     const hcl = file.replace(/\.tf\.json$/, ".tf");
     throw new SynthOutputError(
@@ -84,15 +139,8 @@ function readStackFile(file: string): SynthesizedTerraform {
         : `${file} does not exist`,
     );
   }
-  return asRecord(readJson(file)) as SynthesizedTerraform;
-}
-
-function readJson(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new SynthOutputError(`${file} is not valid JSON: ${(error as Error).message}`);
-  }
+  const real = confinedPath(root, file, "stack file");
+  return asRecord(readJsonFile(real, "stack file")) as SynthesizedTerraform;
 }
 
 function annotationsOf(entry: Record<string, unknown>): SynthAnnotation[] {
@@ -100,9 +148,15 @@ function annotationsOf(entry: Record<string, unknown>): SynthAnnotation[] {
   return list.map((item) => {
     const a = asRecord(item);
     return {
-      level: LEVELS.get(String(a.level)) ?? String(a.level),
-      path: String(a.constructPath ?? ""),
-      message: String(a.message ?? ""),
+      level: LEVELS.get(String(a.level)) ?? text(a.level),
+      path: text(a.constructPath),
+      message: text(a.message),
     };
   });
+}
+
+/** A string as written; any other JSON value as JSON ("" when absent). */
+function text(value: unknown): string {
+  if (value === undefined) return "";
+  return typeof value === "string" ? value : JSON.stringify(value);
 }

@@ -1,3 +1,5 @@
+import { asRecord, ownValue } from "../private/records";
+
 /**
  * Plain readers of synthesized Terraform JSON. No cdktf import: the review command loads this
  * module, and a stack is turned into JSON by synthesized-input.ts.
@@ -27,19 +29,18 @@ export function resourcesOfType(doc: SynthesizedTerraform, type: string): Addres
   return blocksOf(doc.resource?.[type], type);
 }
 
-/** A resource (`type.name`) or data source (`data.type.name`) by address. */
+/** A resource (`type.name`) or data source (`data.type.name`) by address (own keys only). */
 export function blockAt(doc: SynthesizedTerraform, address: string): TerraformBlock | undefined {
   const isData = address.startsWith("data.");
   const [type, name, ...rest] = (isData ? address.slice("data.".length) : address).split(".");
   if (name === undefined || rest.length > 0) return undefined;
-  return (isData ? doc.data : doc.resource)?.[type]?.[name];
+  const blocks = asRecord(ownValue(asRecord(isData ? doc.data : doc.resource), type));
+  const block = ownValue(blocks, name);
+  return block === undefined ? undefined : asRecord(block);
 }
 
-function blocksOf(
-  blocks: Record<string, TerraformBlock> | undefined,
-  prefix: string,
-): AddressedBlock[] {
-  return Object.entries(blocks ?? {})
+function blocksOf(blocks: unknown, prefix: string): AddressedBlock[] {
+  return Object.entries(asRecord(blocks))
     .filter(([name]) => name !== "//")
-    .map(([name, block]) => ({ address: `${prefix}.${name}`, block }));
+    .map(([name, block]) => ({ address: `${prefix}.${name}`, block: asRecord(block) }));
 }

@@ -10,9 +10,10 @@ import { buildApp } from "../../examples/app";
 import {
   planProvidersMirror,
   providerAddress,
-  readSynthesizedProviders,
+  stackProviders,
 } from "../../lib/cli/providers-mirror";
-import { CliIo, runProvidersMirror } from "../../lib/cli/providers-mirror-run";
+import { CliIo, runCli } from "../../lib/cli/run-cli";
+import { readSynthOutput } from "../../lib/model/synth-output";
 import { HAS_TERRAFORM, TERRAFORM_SKIP } from "../support/shadow";
 import { writeSingleFileZip } from "../support/zip";
 
@@ -24,7 +25,7 @@ const scratch = mkdtempSync(join(tmpdir(), "providers-mirror-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const outdir = join(scratch, "cdktf.out");
 buildApp(outdir).synth();
-const STACKS = readSynthesizedProviders(outdir);
+const STACKS = stackProviders(readSynthOutput(outdir));
 
 const TERRAFORM = process.env.TERRAFORM ?? "terraform";
 
@@ -39,7 +40,7 @@ function cli(
     err: (t) => (result.err += t),
     run: (command) => (result.ran.push([...command]), status),
   };
-  result.code = runProvidersMirror(argv, io);
+  result.code = runCli(["providers-mirror", ...argv], io);
   return result;
 }
 
@@ -156,14 +157,12 @@ describe("providers-mirror --run", () => {
 
   it("says what is missing: a synth, or a known option", () => {
     const missing = cli(["--out", join(scratch, "nowhere")]);
-    expect(missing.code).toBe(1);
-    expect(missing.err).toMatch(
-      /manifest\.json does not exist: run `cdktf synth` \(npm run synth\) first/,
-    );
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/^cdktf-acr-transfer: .*nowhere is not a directory\n$/);
     const unknown = cli(["--mirorr", "x"]);
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toMatch(
-      /Unknown option '--mirorr'[\s\S]*Usage: cdktf-acr-transfer providers-mirror/,
+    expect(unknown.err).toBe(
+      "cdktf-acr-transfer: unknown option --mirorr (--help lists the options)\n",
     );
   });
 });
@@ -228,3 +227,71 @@ describe.skipIf(!HAS_TERRAFORM)(
     });
   },
 );
+
+describe("providers-mirror on a hand-written cdktf.out", () => {
+  /** A cdktf.out whose stacks hold the given pipeline sides, names and dependencies. */
+  function handWritten(
+    stacks: Record<string, { sides: string[]; dependencies?: string[]; workingDirectory?: string }>,
+  ): string {
+    const dir = mkdtempSync(join(scratch, "hand-"));
+    const manifest: Record<string, object> = {};
+    for (const [name, { sides, dependencies, workingDirectory }] of Object.entries(stacks)) {
+      const folder = `stacks/${name.replace(/[^\w-]/g, "_")}`;
+      mkdirSync(join(dir, folder), { recursive: true });
+      const resources = Object.fromEntries(
+        sides.map((side) => [
+          `${side}Pipeline`,
+          { type: `Microsoft.ContainerRegistry/registries/${side}Pipelines@2025-06-01-preview` },
+        ]),
+      );
+      writeFileSync(
+        join(dir, folder, "cdk.tf.json"),
+        JSON.stringify({
+          terraform: {
+            required_providers: { azapi: { source: "Azure/azapi", version: "~> 2.8" } },
+          },
+          resource: { azapi_resource: resources },
+        }),
+      );
+      manifest[name] = {
+        synthesizedStackPath: `${folder}/cdk.tf.json`,
+        workingDirectory: workingDirectory ?? folder,
+        dependencies: dependencies ?? [],
+      };
+    }
+    writeFileSync(join(dir, "manifest.json"), JSON.stringify({ stacks: manifest }));
+    return dir;
+  }
+
+  it("deploys in stack-dependency order: export stacks, the blob copy, then import stacks", () => {
+    const out = handWritten({
+      "a-import": { sides: ["import"] },
+      "b-export": { sides: ["export"], dependencies: ["c-shared"] },
+      "c-shared": { sides: [] },
+    });
+    const { code, out: text } = cli(["--out", out]);
+    expect(code).toBe(0);
+    const deploys = text.split("\n").filter((l) => /npx cdktf deploy|# copy/.test(l));
+    expect(deploys.map((l) => l.trim())).toEqual([
+      "npx cdktf deploy c-shared --skip-provider-lock",
+      "npx cdktf deploy b-export --skip-provider-lock",
+      "# copy the exported blobs to the import side's container (outside Terraform)",
+      "npx cdktf deploy a-import --skip-provider-lock",
+    ]);
+  });
+
+  it("quotes every value for the shell", () => {
+    const out = handWritten({ "x; touch pwned $(id)": { sides: ["export"] } });
+    const { code, out: text } = cli(["--out", out]);
+    expect(code).toBe(0);
+    expect(text).toContain("npx cdktf deploy 'x; touch pwned $(id)' --skip-provider-lock");
+  });
+
+  it("refuses a workingDirectory or stack file outside the output folder, in one line", () => {
+    const out = handWritten({ outside: { sides: ["export"], workingDirectory: "../.." } });
+    const { code, err, ran } = cli(["--out", out, "--run"]);
+    expect(code).toBe(2);
+    expect(ran).toEqual([]);
+    expect(err).toMatch(/^cdktf-acr-transfer: stack "outside": .* is outside .*\n$/);
+  });
+});

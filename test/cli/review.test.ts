@@ -1,5 +1,6 @@
 // The review command, run as a child process on the synthesized examples, as CI runs it.
-import { readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { parseMermaid } from "../support/mermaid";
@@ -13,7 +14,7 @@ let report: string;
 
 beforeAll(() => {
   outdir = synthExamples();
-  const run = cli("review", outdir);
+  const run = cli("review", outdir, "--max-length", "0");
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);
   report = run.stdout;
@@ -62,13 +63,13 @@ describe("review <cdktf.out>", () => {
 
   it("lists runs with their artifacts, blob and rerun token, and secrets by where their value comes from", () => {
     expect(report).toContain(
-      "| `nightly20261126` | nightlyExport (outside this stack) | 2: `app/frontend:2026.11.26`, `app/backend:2026.11.26` | nightly-2026-11-26 | none (runs once) |",
+      "| `nightly20261126` | nightlyExport (outside this stack) | 2: `app/frontend:2026.11.26`, `app/backend:2026.11.26` | `nightly-2026-11-26` | none (runs once) |",
     );
     expect(report).toContain(
       "| `acr-inbound-dr-sas` | kv-contoso-platform | existing: not written by this stack |",
     );
     expect(report).toMatch(
-      /\| `acr-payments-export-sas` \| kv-contoso-hub \| write-only \(value_wo\)/,
+      /\| `acr-payments-export-sas` \| kv-contoso-hub \| write-only \(value\\_wo\)/,
     );
   });
 
@@ -90,9 +91,9 @@ describe("review <cdktf.out>", () => {
       /\| \*\*stands\*\* \| warning \| `AcrTransfer-ManagedIdentityStorage` \| `landing-zone\/Transfer\/payments\/Export` \|/,
     );
     expect(report).toMatch(
-      /\| warning \| `landing-zone\/Transfer\/payments\/Export` \| \[AcrTransfer-ManagedIdentityStorage\] /,
+      /\| warning \| `landing-zone\/Transfer\/payments\/Export` \| \\\[AcrTransfer-ManagedIdentityStorage\\\] /,
     );
-    expect(report).toContain("_No TransferPolicyPack visited this stack._");
+    expect(report).toContain("\n\nNo TransferPolicyPack visited this stack.\n\n");
   });
 
   it("reviews one stack directory, with its annotations from the manifest two levels up", () => {
@@ -133,8 +134,48 @@ describe("review --strict", () => {
     expect(cli("review", join(outdir, "stacks", "landing-zone"), "--strict").status).toBe(1);
   });
 
-  it("exits 0 when none stands", () => {
-    expect(cli("review", join(outdir, "stacks", "existing-resources"), "--strict").status).toBe(0);
+  it("exits 1 for a stack with transfer resources that no policy pack visited, and says why", () => {
+    const run = cli("review", join(outdir, "stacks", "existing-resources"), "--strict");
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(
+      "- `existing-resources`: no TransferPolicyPack visited its 3 pipeline(s) and 1 run(s)",
+    );
+  });
+
+  it("exits 1 when the policy record was edited to drop a standing finding", () => {
+    const copy = mkdtempSync(join(tmpdir(), "acr-strict-"));
+    try {
+      const stack = join(outdir, "stacks", "landing-zone", "cdk.tf.json");
+      const doc = JSON.parse(readFileSync(stack, "utf8"));
+      const record = doc["//"].metadata.acrTransferPolicy;
+      record.findings = record.findings.filter((f: any) => f.suppressedBy !== undefined);
+      writeFileSync(join(copy, "cdk.tf.json"), JSON.stringify(doc));
+      const run = cli("review", copy, "--strict");
+      expect(run.status).toBe(1);
+      expect(run.stdout).toContain(
+        "the policy record counts 6 failed and 0 suppressed for AcrTransfer-ManagedIdentityStorage but lists 0 and 0",
+      );
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it("exits 1 for a manifest with no stacks, and 0 for a stack with no transfer resources", () => {
+    const empty = mkdtempSync(join(tmpdir(), "acr-strict-"));
+    try {
+      writeFileSync(
+        join(empty, "manifest.json"),
+        JSON.stringify({ version: "0.21.0", stacks: {} }),
+      );
+      const none = cli("review", empty, "--strict");
+      expect(none.status).toBe(1);
+      expect(none.stdout).toContain("the manifest lists no stacks");
+      rmSync(join(empty, "manifest.json"));
+      writeFileSync(join(empty, "cdk.tf.json"), JSON.stringify({ resource: {} }));
+      expect(cli("review", empty, "--strict").status).toBe(0);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 });
 
@@ -151,7 +192,7 @@ describe("usage", () => {
     [["plan", "x"], /unknown command "plan"/],
     [["review"], /review needs a cdktf.out directory or a stack directory/],
     [["review", "a", "b"], /review takes one directory, received 2: a, b/],
-    [["review", ".", "--format", "xml"], /--format is markdown or json, not "xml"/],
+    [["review", ".", "--format", "xml"], /--format is markdown, json, sarif, not "xml"/],
     [["review", ".", "--format"], /--format needs a value/],
     [["review", ".", "--plan"], /--plan needs a value/],
     [["review", ".", "--verbose"], /unknown option --verbose/],
@@ -161,6 +202,7 @@ describe("usage", () => {
     const run = cli(...args);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(message);
+    expect(run.stderr).toMatch(/^cdktf-acr-transfer: [^\n]+\n$/);
     expect(run.stdout).toBe("");
   });
 });
