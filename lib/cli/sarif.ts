@@ -146,7 +146,7 @@ export function renderSarif(review: Review, stacks: readonly SynthesizedStack[])
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${JSON.stringify(log, (_key, value) => (typeof value === "string" ? withoutControls(value) : value), 2)}\n`;
 }
 
 function level(value: string): string {
