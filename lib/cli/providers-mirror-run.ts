@@ -9,7 +9,7 @@ import {
   shellWord,
   stackProviders,
 } from "./providers-mirror";
-import type { CliIo } from "./run-cli";
+import { CliIo } from "./cli-io";
 
 /**
  * Runs `providers-mirror`: prints the plan, or with `--run` runs the lock and mirror commands

@@ -1,26 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { parseCommandLine } from "./args";
+import { CliIo, PROCESS_IO } from "./cli-io";
 import { printable } from "./printable";
 import { runProvidersMirror } from "./providers-mirror-run";
 import { runReview } from "./review-command";
 import { MIRROR_USAGE, REVIEW_USAGE } from "./usage";
-
-/** Where the command writes and how it runs programs; tests give their own. */
-export interface CliIo {
-  /** Standard output. */
-  readonly out: (text: string) => void;
-  /** Standard error. */
-  readonly err: (text: string) => void;
-  /** Runs a command with inherited output; returns its exit status. */
-  readonly run: (argv: readonly string[]) => number;
-}
-
-/** The process's own streams and programs. */
-export const PROCESS_IO: CliIo = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-  run: (argv) => spawnSync(argv[0], argv.slice(1), { stdio: "inherit" }).status ?? 1,
-};
 
 /**
  * Runs the command line; returns the exit code: 0 done, 1 the strict gate fails (review) or

@@ -12,7 +12,8 @@ import {
   providerAddress,
   stackProviders,
 } from "../../lib/cli/providers-mirror";
-import { CliIo, runCli } from "../../lib/cli/run-cli";
+import { CliIo } from "../../lib/cli/cli-io";
+import { runCli } from "../../lib/cli/run-cli";
 import { readSynthOutput } from "../../lib/model/synth-output";
 import { HAS_TERRAFORM, TERRAFORM_SKIP } from "../support/shadow";
 import { writeSingleFileZip } from "../support/zip";
