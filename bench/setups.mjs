@@ -7,7 +7,9 @@ const require = createRequire(new URL("../package.json", import.meta.url));
 const { TerraformOutput, TerraformStack, Testing } = require("cdktf");
 const lib = require("./dist/index.js");
 const { AzapiResource } = require("./dist/azapi/index.js");
+const { AzapiProvider } = require("./dist/azapi/index.js");
 const { KeyVaultAccessPolicyA } = require("@cdktf/provider-azurerm/lib/key-vault-access-policy");
+const { AzurermProvider } = require("@cdktf/provider-azurerm/lib/provider");
 
 const RG =
   "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/transfer-rg/providers";
@@ -27,8 +29,12 @@ function names(i) {
   };
 }
 
+/** A stack with the azapi and azurerm providers, as `app.synth()` requires. */
 function newStack() {
-  return new TerraformStack(Testing.app(), "bench");
+  const stack = new TerraformStack(Testing.app(), "bench");
+  new AzapiProvider(stack, "Azapi", {});
+  new AzurermProvider(stack, "Azurerm", { features: [{}] });
+  return stack;
 }
 
 /** N setups made with the library's constructs. */

@@ -1,14 +1,12 @@
-import { Lazy, TerraformStack } from "../core/cdk";
+import { Lazy } from "../core/cdk";
 import { IConstruct } from "constructs";
+import { stackLedger } from "../private/ledger";
 import { AZAPI_BASELINE_VERSION, azapiVersionConstraint, newerVersion } from "./embedded-schemas";
-
-/** The newest floor any azapi resource of a stack has asked for. */
-const floors = new WeakMap<TerraformStack, string>();
 
 /** Records that the stack of `scope` needs azapi `floor` (a release such as "2.11.0") or later. */
 export function requireAzapiVersion(scope: IConstruct, floor: string): void {
-  const stack = TerraformStack.of(scope);
-  floors.set(stack, newerVersion(floors.get(stack) ?? AZAPI_BASELINE_VERSION, floor));
+  const held = stackLedger(scope);
+  held.azapiFloor = newerVersion(held.azapiFloor ?? AZAPI_BASELINE_VERSION, floor);
 }
 
 /**
@@ -19,8 +17,8 @@ export function requireAzapiVersion(scope: IConstruct, floor: string): void {
  * `stack.addOverride("terraform.required_providers.azapi.version", azapiVersionConstraintOf(stack))`.
  */
 export function azapiVersionConstraintOf(scope: IConstruct): string {
-  const stack = TerraformStack.of(scope);
+  const held = stackLedger(scope);
   return Lazy.stringValue({
-    produce: () => azapiVersionConstraint(floors.get(stack) ?? AZAPI_BASELINE_VERSION),
+    produce: () => azapiVersionConstraint(held.azapiFloor ?? AZAPI_BASELINE_VERSION),
   });
 }

@@ -1,6 +1,6 @@
-import { TerraformOutput } from "../core/cdk";
+import { TerraformOutput, TerraformStack } from "../core/cdk";
 import { Construct } from "constructs";
-import { Ledger } from "../private/ledger";
+import { NameKind, claimName } from "../private/ledger";
 import { PipelineRunBase } from "../runs/pipeline-run-base";
 import { fail } from "../validation/check";
 import { Violation } from "../arm/violation";
@@ -54,7 +54,7 @@ function output(
   name: string,
   config: { value: unknown; description: string },
 ): TerraformOutput {
-  const first = Ledger.of(scope).claim(Ledger.stackKey(scope, `output|${name}`), scope);
+  const first = claimName(scope, NameKind.OUTPUT, TerraformStack.of(scope).node.path, name);
   if (first) {
     fail(scope, "outputPrefix", name, {
       problem: `names an output that ${first} already declares in the same stack`,

@@ -17,7 +17,8 @@ import {
 } from "../references/storage-account";
 import { check, expectProps, expectProvider, expectShape, fail } from "../validation/check";
 import { failOn } from "../validation/finding";
-import { claimName, keyOf } from "../private/keys";
+import { keyOf } from "../private/keys";
+import { NameKind, claimName } from "../private/ledger";
 import { cloudDefaulted, markCloud } from "../private/defaulted-cloud";
 import { accountMismatch, checkAccount, checkGrantArgs } from "./container-checks";
 import { BlobAccessGrantOptions, grantContainerAccess } from "../grants/container-access";
@@ -204,7 +205,7 @@ export class TransferContainer extends Construct implements ITransferContainer {
   private claimContainerName(account: IStorageAccountRef): void {
     if (Token.isUnresolved(this.containerName)) return;
     const accountKey = keyOf(this, undefined, account.storageAccountId);
-    const first = claimName(this, "container", accountKey, this.containerName);
+    const first = claimName(this, NameKind.CONTAINER, accountKey, this.containerName);
     if (first) {
       fail(this, "containerName", this.containerName, {
         problem: `is already a container of the same storage account, made by ${first}`,

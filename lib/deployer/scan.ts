@@ -1,6 +1,7 @@
-import { TerraformDataSource, TerraformResource, TerraformStack } from "../core/cdk";
+import { TerraformDataSource, TerraformResource } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { resolveIn } from "../private/resolve";
+import { TreeFacts } from "../private/tree-facts";
 import { DeployerRight, DeployerTask } from "./deployer-right";
 
 // What the deployer needs, read from the resources and data sources of one stack. They are
@@ -72,13 +73,17 @@ class Rights {
   }
 }
 
-/** The rights the deployer of `stack` needs for what the stack declares and reads. */
-export function scanDeployerRights(stack: TerraformStack, vaultOf: VaultOfSecret): DeployerRight[] {
+/**
+ * The rights the deployer of a stack needs for what the stack declares and reads, from the
+ * stack's tree facts (one walk of its tree).
+ */
+export function scanDeployerRights(facts: TreeFacts, vaultOf: VaultOfSecret): DeployerRight[] {
+  const stack = facts.stack;
   const rights = new Rights();
   const shown = (value: unknown) => String(resolveIn(stack, value));
   const rolesByScope = new Map<string, Set<string>>();
-  const vaultOfSecret = secretVaults(stack, shown);
-  for (const element of stack.node.findAll()) {
+  const vaultOfSecret = secretVaults(facts, shown);
+  for (const element of facts.elements) {
     const type = (element as Partial<TerraformResource>).terraformResourceType;
     if (type === undefined) continue;
     const isData = TerraformDataSource.isTerraformDataSource(element);
@@ -162,14 +167,9 @@ function lookupRight(rights: Rights, config: AzapiArguments, shown: Show): void 
  * The vault of each secret the stack declares, by the expression of its versionless ID (the
  * scope the library gives its role assignments).
  */
-function secretVaults(stack: TerraformStack, shown: Show): Map<string, string> {
+function secretVaults(facts: TreeFacts, shown: Show): Map<string, string> {
   const vaults = new Map<string, string>();
-  for (const element of stack.node.findAll()) {
-    if (
-      (element as Partial<TerraformResource>).terraformResourceType !== "azurerm_key_vault_secret"
-    ) {
-      continue;
-    }
+  for (const element of facts.ofType("azurerm_key_vault_secret")) {
     const secret = element as TerraformResource & AzurermInputs;
     vaults.set(
       shown(secret.getStringAttribute("resource_versionless_id")),

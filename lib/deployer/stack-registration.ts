@@ -1,11 +1,13 @@
 import { AnnotationMetadataEntryType, TerraformStack } from "../core/cdk";
 import { IConstruct } from "constructs";
-import { Ledger } from "../private/ledger";
+import { Ledger, stackLedger } from "../private/ledger";
+import { StackSlot } from "../private/stack-ledger";
 import { DeployerRight } from "./deployer-right";
 import { SecretVault, scanDeployerRights } from "./scan";
+import { TreeFacts } from "../private/tree-facts";
 
-/** Ledger key of a stack whose deployer rights are noted at synth. */
-const REGISTERED = "deployer|rights";
+/** The stack's slot for its registration, made (and the note registered) on first use. */
+const REGISTRATION = new StackSlot("deployer|rights", (stack) => new DeployerRegistration(stack));
 
 /**
  * The deployer scan of one stack, registered once per stack in the app's ledger by the first
@@ -16,11 +18,7 @@ const REGISTERED = "deployer|rights";
 export class DeployerRegistration {
   /** The registration of the stack of `scope`, made (and its note registered) on first use. */
   public static of(scope: IConstruct): DeployerRegistration {
-    const stack = TerraformStack.of(scope);
-    return Ledger.of(stack).once(
-      Ledger.stackKey(stack, REGISTERED),
-      () => new DeployerRegistration(stack),
-    );
+    return stackLedger(scope).slot(REGISTRATION);
   }
 
   /**
@@ -28,16 +26,27 @@ export class DeployerRegistration {
    * nothing.
    */
   public static scan(stack: TerraformStack): DeployerRight[] {
-    const entry = Ledger.of(stack).entries.get(Ledger.stackKey(stack, REGISTERED));
-    const vaults = (entry as DeployerRegistration | undefined)?.vaults;
-    return scanDeployerRights(stack, (secret) => vaults?.get(secret.node.path));
+    return DeployerRegistration.scanWith(stack, TreeFacts.read(stack));
+  }
+
+  /** The scan of `stack` from its tree facts `facts`, with the vaults its registration knows. */
+  private static scanWith(stack: TerraformStack, facts: TreeFacts): DeployerRight[] {
+    const vaults = Ledger.of(stack).knownStack(stack)?.slotIfMade(REGISTRATION)?.vaults;
+    return scanDeployerRights(facts, (secret) => vaults?.get(secret.node.path));
   }
 
   /** The vault of each secret resource the library declares, by the resource's path. */
   private readonly vaults = new Map<string, SecretVault>();
 
-  private constructor(stack: TerraformStack) {
-    stack.node.addValidation({ validate: () => noteDeployerRights(stack) });
+  /** @internal */
+  public constructor(stack: TerraformStack) {
+    stack.node.addValidation({
+      validate: () =>
+        noteDeployerRights(
+          stack,
+          DeployerRegistration.scanWith(stack, stackLedger(stack).treeFacts()),
+        ),
+    });
   }
 
   /** Records the vault `secret` (an `azurerm_key_vault_secret`) is written to. */
@@ -64,8 +73,7 @@ export function describeDeployerRights(rights: DeployerRight[]): string {
  * twice keeps one note; a changed stack gets the new one. The annotation carries no stack trace,
  * which would write local paths into cdktf.out.
  */
-function noteDeployerRights(stack: TerraformStack): string[] {
-  const rights = DeployerRegistration.scan(stack);
+function noteDeployerRights(stack: TerraformStack, rights: DeployerRight[]): string[] {
   if (rights.length === 0) return [];
   const note = describeDeployerRights(rights);
   const noted = stack.node.metadata.some(

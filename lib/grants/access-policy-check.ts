@@ -1,6 +1,7 @@
 import { TerraformResource, TerraformStack } from "../core/cdk";
 import { IConstruct } from "constructs";
-import { Ledger } from "../private/ledger";
+import { Ledger, stackLedger } from "../private/ledger";
+import { appStacks } from "../private/tree-facts";
 import { resolveIn } from "../private/resolve";
 import { TransferValidationError } from "../validation/error";
 
@@ -14,32 +15,30 @@ const ACCESS_POLICY_TYPE = "azurerm_key_vault_access_policy";
  * each stack that has one of ours, catches the rest, such as a hand-written policy beside ours.
  */
 export function watchForDuplicateAccessPolicies(scope: IConstruct): void {
-  Ledger.of(scope).once(Ledger.stackKey(scope, WATCHED), () => {
-    const stack = TerraformStack.of(scope);
-    stack.node.addValidation({ validate: () => duplicateAccessPolicyErrors(stack) });
-    return true;
-  });
+  const held = stackLedger(scope);
+  if (!held.firstInStack(WATCHED)) return;
+  const stack = held.stack;
+  stack.node.addValidation({ validate: () => duplicateAccessPolicyErrors(stack) });
 }
 
-/** Ledger key of a stack whose access policies are checked. */
+/** Fact of a stack whose access policies are checked. */
 const WATCHED = "validation|access-policies";
 
 /** Whether the stack of `policy` runs the check itself. */
 function watched(policy: TerraformResource): boolean {
-  return Ledger.of(policy).entries.has(Ledger.stackKey(policy, WATCHED));
+  return Ledger.of(policy).knownStack(policy)?.hasFact(WATCHED) === true;
 }
 
 /**
- * Every access policy of the app, in construct order. They are recognised by their Terraform
- * type, so that one made with another copy of the azurerm bindings than ours counts too.
+ * Every access policy of the app, stack by stack in construct order, from each stack's tree
+ * facts (read once per synth). They are recognised by their Terraform type, so that one made
+ * with another copy of the azurerm bindings than ours counts too.
  */
 function accessPolicies(scope: IConstruct): TerraformResource[] {
-  return scope.node.root.node
-    .findAll()
-    .filter(
-      (c): c is TerraformResource =>
-        (c as Partial<TerraformResource>).terraformResourceType === ACCESS_POLICY_TYPE,
-    );
+  const ledger = Ledger.of(scope);
+  return appStacks(scope)
+    .flatMap((stack) => ledger.treeFactsOf(stack).ofType(ACCESS_POLICY_TYPE))
+    .map((c) => c as TerraformResource);
 }
 
 /**
@@ -54,7 +53,9 @@ function duplicateAccessPolicyErrors(stack: TerraformStack): string[] {
   for (const policy of accessPolicies(stack)) {
     const args = policy as unknown as { keyVaultIdInput?: string; objectIdInput?: string };
     const own = TerraformStack.of(policy);
-    const key = JSON.stringify(resolveIn(own, [args.keyVaultIdInput, args.objectIdInput]));
+    const resolved = JSON.stringify(resolveIn(own, [args.keyVaultIdInput, args.objectIdInput]));
+    // A Terraform expression names a resource of its own stack: equal text elsewhere is another one.
+    const key = resolved.includes("${") ? `${own.node.path}|${resolved}` : resolved;
     const first = seen.get(key);
     if (!first) {
       seen.set(key, policy);

@@ -3,7 +3,7 @@ import { Annotations, TerraformProvider } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { CONDITION_VERSION, NO_BLOB_DELETE_CONDITION } from "../arm/roles";
 import { keyOf } from "../private/keys";
-import { grantOnce } from "./grant-once";
+import { GrantKind, grantOnce } from "./grant-once";
 import { grantedElsewhere } from "./granted-elsewhere";
 import { GrantPrincipal } from "./principal";
 import { TransferGrant } from "./transfer-grant";
@@ -68,8 +68,12 @@ export function grantContainerAccess(
     return TransferGrant.none(what);
   }
   const containerKey = keyOf(principal.owner, target.containerKey, target.containerUrl);
-  const key = `${containerKey}|${roleName}`;
-  const grant = { kind: "ContainerAccessRole", key, declaredBy: target.declaredBy };
+  const grant = {
+    kind: GrantKind.CONTAINER_ACCESS_ROLE,
+    key: containerKey,
+    roleName,
+    declaredBy: target.declaredBy,
+  };
   const role = grantOnce(
     principal,
     grant,

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { TerraformResource, TerraformStack } from "../core/cdk";
 import { Construct, IConstruct } from "constructs";
-import { Ledger } from "../private/ledger";
+import { Ledger, LedgerGrant } from "../private/ledger";
 import { resolveIn } from "../private/resolve";
 import { fail } from "../validation/check";
 import { GrantPrincipal } from "./principal";
@@ -9,24 +9,33 @@ import { GrantPrincipal } from "./principal";
 /** Stack-level construct that holds grants of identities shared by several pipelines. */
 export const SHARED_GRANTS_ID = "AcrTransferSharedGrants";
 
+/** The kinds of grant the library makes; each is the start of its grants' construct IDs. */
+export enum GrantKind {
+  /** An access policy with Get on a vault's secrets. */
+  SECRET_READ_POLICY = "SecretReadPolicy",
+  /** Key Vault Secrets User on one secret. */
+  SECRET_READ_ROLE = "SecretReadRole",
+  /** A blob data role on one container. */
+  CONTAINER_ACCESS_ROLE = "ContainerAccessRole",
+}
+
 /** What a grant is for. */
 export interface GrantTarget {
-  /** Kind of grant, the start of its construct ID (e.g. `SecretReadPolicy`). */
-  readonly kind: string;
-  /** A key of the target (and role) that tells targets apart within the app. */
+  /** Kind of grant, the start of its construct ID. */
+  readonly kind: GrantKind;
+  /** A key of the target that tells targets apart within the app (see keyOf). */
   readonly key: string;
+  /**
+   * The role granted, when the kind grants more than one.
+   * @default none: the kind's one role
+   */
+  readonly roleName?: string;
   /**
    * The construct that declares the target in this app (a new secret or container): shared
    * grants on it live in its stack.
    * @default none: the target is only referred to (by ID, URI or URL)
    */
   readonly declaredBy?: IConstruct;
-}
-
-/** A shared grant the ledger holds, and the stack it lives in. */
-interface SharedGrant {
-  readonly resource: TerraformResource;
-  readonly home: TerraformStack;
 }
 
 /**
@@ -48,21 +57,23 @@ export function grantOnce<T extends TerraformResource>(
   make: (scope: Construct, id: string) => T,
 ): T | undefined {
   const owner = principal.owner;
-  const key = `${target.kind}|${target.key}|${principal._key}`;
-  const id = `${target.kind}${createHash("sha256").update(key).digest("hex").slice(0, 12)}`;
+  const { key, id } = grantKey(target, principal);
   const ledger = Ledger.of(owner);
   if (!principal.shared) {
-    return ledger.once(key, () =>
+    return ledger.grant(key, () => ({
       // A pipeline's first grant of a kind keeps the kind as ID; later ones are told apart by target.
-      make(owner, principal._idByTarget || owner.node.tryFindChild(target.kind) ? id : target.kind),
-    );
+      resource: make(
+        owner,
+        principal._idByTarget || owner.node.tryFindChild(target.kind) ? id : target.kind,
+      ),
+    })).resource as T;
   }
   if (principal._sharing.managedElsewhere) return undefined;
   const named = target.declaredBy
     ? TerraformStack.of(target.declaredBy)
     : principal._sharing.grantsStack;
   const home = named ?? TerraformStack.of(owner);
-  const shared = ledger.once<SharedGrant>(key, () => {
+  const shared = ledger.grant(key, () => {
     const scope = home.node.tryFindChild(SHARED_GRANTS_ID) ?? new Construct(home, SHARED_GRANTS_ID);
     return { resource: make(scope as Construct, id), home };
   });
@@ -70,15 +81,30 @@ export function grantOnce<T extends TerraformResource>(
   return shared.resource as T;
 }
 
+/**
+ * The one place a grant's ledger key and its derived construct ID are built: the key joins the
+ * grant's kind, the target's key, the role (when the kind has several) and the principal's key; the ID is the kind and the first 12
+ * hex digits of the key's SHA-256. The ID is part of the grant's resource address, so neither
+ * may change.
+ */
+function grantKey(target: GrantTarget, principal: GrantPrincipal): { key: string; id: string } {
+  const role = target.roleName === undefined ? "" : `|${target.roleName}`;
+  const key = `${target.kind}|${target.key}${role}|${principal._key}`;
+  return {
+    key,
+    id: `${target.kind}${createHash("sha256").update(key).digest("hex").slice(0, 12)}`,
+  };
+}
+
 function refuseSecondHome(
   principal: GrantPrincipal,
-  shared: SharedGrant,
+  shared: LedgerGrant,
   named?: TerraformStack,
 ): never {
   const owner = principal.owner;
   const where = named
-    ? `its references name two stacks for its grants, ${shared.home.node.path} and ${named.node.path}`
-    : `the stack for its grants is unknown, and ${shared.home.node.path} already holds ${shared.resource.node.path}`;
+    ? `its references name two stacks for its grants, ${shared.home?.node.path} and ${named.node.path}`
+    : `the stack for its grants is unknown, and ${shared.home?.node.path} already holds ${shared.resource.node.path}`;
   return fail(owner, "identity", resolveIn(owner, principal._sharing.identityId), {
     problem: `is shared by pipelines in several stacks, but ${where}`,
     rule: "a shared identity's grant on a target is made once in the app, in one stack that does not change as consumers come and go",

@@ -6,7 +6,7 @@ import { keyOf } from "../private/keys";
 import { IKeyVaultRef, KeyVaultAccessModel } from "../references/key-vault";
 import { watchForDuplicateAccessPolicies } from "./access-policy-check";
 import { recordVaultWideRead } from "./vault-wide-read";
-import { grantOnce } from "./grant-once";
+import { GrantKind, grantOnce } from "./grant-once";
 import { grantedElsewhere } from "./granted-elsewhere";
 import { GrantPrincipal } from "./principal";
 import { TransferGrant } from "./transfer-grant";
@@ -89,7 +89,11 @@ export function grantSecretRead(
   if (secret.vault.accessModel === KeyVaultAccessModel.RBAC) {
     const secretKey = keyOf(owner, secret.secretKey, secret.secretResourceId);
     const what = `"${KEY_VAULT_SECRETS_USER}"`;
-    const target = { kind: "SecretReadRole", key: secretKey, declaredBy: secret.declaredBy };
+    const target = {
+      kind: GrantKind.SECRET_READ_ROLE,
+      key: secretKey,
+      declaredBy: secret.declaredBy,
+    };
     const role = grantOnce(
       principal,
       target,
@@ -110,7 +114,7 @@ export function grantSecretRead(
   const what = `secret permissions ${SECRET_READ_PERMISSIONS.join(", ")} (access policy)`;
   const policy = grantOnce(
     principal,
-    { kind: "SecretReadPolicy", key: vaultKey },
+    { kind: GrantKind.SECRET_READ_POLICY, key: vaultKey },
     (scope, id) =>
       new KeyVaultAccessPolicy(scope, id, {
         keyVaultId: secret.vault.keyVaultId,

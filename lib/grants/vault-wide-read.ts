@@ -1,17 +1,10 @@
 import { Annotations, Aspects, IAspect, TerraformResource, TerraformStack } from "../core/cdk";
 import { IConstruct } from "constructs";
-import { Ledger } from "../private/ledger";
+import { stackLedger } from "../private/ledger";
+import { VaultWideRead } from "../private/stack-ledger";
 import { keyOf } from "../private/keys";
 import { resolveIn } from "../private/resolve";
 import { IKeyVaultRef } from "../references/key-vault";
-
-/** An access policy the library made, and the secrets its principal reads through it. */
-interface VaultWideRead {
-  readonly policy: TerraformResource;
-  readonly vault: IKeyVaultRef;
-  readonly vaultKey: string;
-  readonly secretKeys: Set<string>;
-}
 
 /** A secret of the app, as this check sees one (owned or existing). */
 interface SecretLike {
@@ -33,17 +26,19 @@ export function recordVaultWideRead(
   vaultKey: string,
   secretKey: string,
 ): void {
-  const ledger = Ledger.of(policy);
-  const read = ledger.once<VaultWideRead>(`vault-wide-read|${policy.node.path}`, () => {
-    const stack = TerraformStack.of(policy);
-    ledger.once(Ledger.stackKey(stack, "aspect|vault-wide-read"), () => {
-      Aspects.of(stack).add(new VaultWideReadWarnings(stack));
-      return true;
-    });
-    return { policy, vault, vaultKey, secretKeys: new Set<string>() };
-  });
+  const held = stackLedger(policy);
+  let read = held.vaultWideReads.get(policy.node.path);
+  if (!read) {
+    if (held.firstInStack(WARNED))
+      Aspects.of(held.stack).add(new VaultWideReadWarnings(held.stack));
+    read = { policy, vault, vaultKey, secretKeys: new Set<string>() };
+    held.vaultWideReads.set(policy.node.path, read);
+  }
   read.secretKeys.add(secretKey);
 }
+
+/** Fact of a stack whose vault-wide access policies are warned about. */
+const WARNED = "aspect|vault-wide-read";
 
 /** Adds the warnings of recordVaultWideRead to the access policies of one stack, once. */
 class VaultWideReadWarnings implements IAspect {
@@ -55,30 +50,34 @@ class VaultWideReadWarnings implements IAspect {
   public visit(node: IConstruct): void {
     if (this.done || node !== this.stack) return;
     this.done = true;
-    const ledger = Ledger.of(this.stack);
-    const secrets = appSecrets(this.stack);
-    for (const entry of ledger.entries.values()) {
-      const read = entry as Partial<VaultWideRead>;
-      if (!read.policy || TerraformStack.of(read.policy) !== this.stack) continue;
-      const warning = vaultWideWarning(read as VaultWideRead, secrets);
+    const reads = stackLedger(this.stack).vaultWideReads;
+    if (reads.size === 0) return;
+    const secrets = secretsByVault(this.stack, appSecrets(this.stack));
+    for (const read of reads.values()) {
+      const warning = vaultWideWarning(read, secrets.get(read.vaultKey) ?? []);
       if (warning) Annotations.of(read.policy).addWarning(warning);
     }
   }
 }
 
-function vaultWideWarning(read: VaultWideRead, secrets: SecretLike[]): string | undefined {
-  const others = [
-    ...new Set(
-      secrets
-        .filter(
-          (s) =>
-            s.keyVault &&
-            keyOf(read.policy, s.keyVault.vaultKey, s.keyVault.keyVaultId) === read.vaultKey,
-        )
-        .map((s) => keyOf(read.policy, s.secretKey, s.secretUri))
-        .filter((key) => !read.secretKeys.has(key)),
-    ),
-  ];
+/**
+ * The keys of the app's secrets in each vault (by vault key), each key once, in construct order;
+ * keys are read in `stack`, where the policies that ask for them live.
+ */
+function secretsByVault(stack: TerraformStack, secrets: SecretLike[]): Map<string, string[]> {
+  const byVault = new Map<string, Set<string>>();
+  for (const secret of secrets) {
+    if (!secret.keyVault) continue;
+    const vaultKey = keyOf(stack, secret.keyVault.vaultKey, secret.keyVault.keyVaultId);
+    const keys = byVault.get(vaultKey) ?? new Set<string>();
+    keys.add(keyOf(stack, secret.secretKey, secret.secretUri));
+    byVault.set(vaultKey, keys);
+  }
+  return new Map([...byVault].map(([vault, keys]) => [vault, [...keys]]));
+}
+
+function vaultWideWarning(read: VaultWideRead, vaultSecrets: string[]): string | undefined {
+  const others = vaultSecrets.filter((key) => !read.secretKeys.has(key));
   const unknown = read.vault.dedicatedToTransfer !== true;
   if (others.length === 0 && !unknown) return undefined;
   const vault = String(resolveIn(read.policy, read.vault.keyVaultId));

@@ -24,10 +24,8 @@ export function synthJson(stack: TerraformStack, options: SynthJsonOptions = {})
 
 const METADATA_KEY = "//";
 const SPACE = "  ";
-const indents: string[] = [];
-
 function indent(level: number): string {
-  return (indents[level] ??= "\n" + SPACE.repeat(level));
+  return "\n" + SPACE.repeat(level);
 }
 
 /** Whether JSON leaves the value out of objects (and writes null for it in arrays). */

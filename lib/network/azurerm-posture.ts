@@ -1,5 +1,6 @@
-import { TerraformResource, TerraformStack, Token } from "../core/cdk";
+import { TerraformResource, Token } from "../core/cdk";
 import { IConstruct } from "constructs";
+import { stackLedger } from "../private/ledger";
 import { resolveIn } from "../private/resolve";
 import { NetworkDefaultAction, NetworkPosture } from "./network-posture";
 
@@ -75,15 +76,14 @@ function separateNetworkRules(
   if ((account as Partial<TerraformResource>).terraformResourceType !== STORAGE_ACCOUNT_TYPE) {
     return undefined;
   }
-  const stack = TerraformStack.of(account);
+  const held = stackLedger(account);
+  const rules = held.treeFacts().ofType(STORAGE_NETWORK_RULES_TYPE);
+  if (rules.length === 0) return undefined;
+  const stack = held.stack;
   const accountId = resolveIn(stack, (account as TerraformResource).getStringAttribute("id"));
-  const found = stack.node
-    .findAll()
-    .find(
-      (c) =>
-        (c as Partial<TerraformResource>).terraformResourceType === STORAGE_NETWORK_RULES_TYPE &&
-        resolveIn(stack, (c as StorageNetworkRulesInputs).storageAccountIdInput) === accountId,
-    );
+  const found = rules.find(
+    (c) => resolveIn(stack, (c as StorageNetworkRulesInputs).storageAccountIdInput) === accountId,
+  );
   return found && { inputs: found as StorageNetworkRulesInputs, path: found.node.path };
 }
 

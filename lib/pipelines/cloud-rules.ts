@@ -83,30 +83,60 @@ function cloudNotSet(
   };
 }
 
-/** A pipeline's (literal) location beside the cloud of the azapi provider that creates it. */
+/** The providers a pipeline is made through: azapi (the pipeline) and azurerm (its grants). */
+export enum ProviderRole {
+  /** The azapi provider that creates the pipeline. */
+  AZAPI = "azapi",
+  /** The azurerm provider that makes the pipeline's grants. */
+  AZURERM = "azurerm",
+}
+
+/** A pipeline's (literal) location beside the cloud of a provider it is made through. */
 export interface ProviderCloudFacts {
   /** The pipeline's location. */
   readonly location: string;
-  /** The provider's `environment`, when it is set. */
+  /** Which provider: azapi or azurerm. */
+  readonly provider: ProviderRole;
+  /**
+   * The provider's `environment`, when it is set.
+   * @default not set: the provider talks to the public cloud
+   */
   readonly environment?: string;
   /** The provider's construct path, for the message. */
   readonly providerPath: string;
 }
 
-/** The azapi provider that creates a pipeline talks to the cloud of the pipeline's location. */
+/**
+ * A provider a pipeline is made through talks to the cloud of the pipeline's location. A
+ * provider whose environment is not set talks to the public cloud, so it is checked as one.
+ */
 export function providerCloudFinding(facts: ProviderCloudFacts): Finding | undefined {
-  const environment = facts.environment?.toLowerCase();
+  const environment = facts.environment?.toLowerCase() ?? AzureCloud.PUBLIC;
   const cloud = cloudOfLocation(facts.location);
-  if (!environment || !Object.values<string>(AzureCloud).includes(environment)) return undefined;
+  if (!Object.values<string>(AzureCloud).includes(environment)) return undefined;
   if (environment === cloud) return undefined;
   const key = Object.entries(AzureCloud).find(([, v]) => v === cloud)![0];
+  const azapi = facts.provider === ProviderRole.AZAPI;
+  const what = azapi
+    ? `the azapi provider ${facts.providerPath}`
+    : `the azurerm provider ${facts.providerPath}, which makes the pipeline's grants,`;
+  const defaulted = facts.environment === undefined;
+  const talks = defaulted
+    ? `talks to public (its environment is not set, so ${facts.provider} uses the public cloud)`
+    : `talks to ${environment}`;
+  const setting = azapi ? `environment: AzapiEnvironment.${key}` : `environment: "${cloud}"`;
+  const prop = azapi ? "provider: an AzapiProvider" : "azurermProvider: an AzurermProvider";
   return {
     subject: "location",
     value: facts.location,
     violation: {
-      problem: `is in the ${cloud} cloud, but the azapi provider ${facts.providerPath} talks to ${environment}`,
-      rule: "a pipeline is created through an azapi provider of its location's cloud; one cloud's ARM does not know another's regions",
-      fix: `pass provider: an AzapiProvider with environment: AzapiEnvironment.${key} (an alias), or correct the location`,
+      problem: `is in the ${cloud} cloud, but ${what} ${talks}`,
+      rule: azapi
+        ? "a pipeline is created through an azapi provider of its location's cloud; one cloud's ARM does not know another's regions"
+        : "a pipeline's grants are made through an azurerm provider of its location's cloud; one cloud's ARM does not know another's principals and scopes",
+      fix: defaulted
+        ? `set ${setting} on ${facts.providerPath}, or pass ${prop} with ${setting} (an alias), or correct the location`
+        : `pass ${prop} with ${setting} (an alias), or correct the location`,
     },
   };
 }

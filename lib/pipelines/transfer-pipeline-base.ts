@@ -1,4 +1,4 @@
-import { Annotations, ITerraformDependable, Token } from "../core/cdk";
+import { Annotations, ITerraformDependable, TerraformStack, Token } from "../core/cdk";
 import { Construct } from "constructs";
 import { DEFAULT_TRANSFER_API_VERSION } from "../arm/api-versions";
 import { PipelineStorageBody } from "../arm/bodies";
@@ -10,7 +10,7 @@ import { AzapiResource } from "../azapi/resource";
 import { azapiSchemaSettings } from "../azapi/schema-settings";
 import { GrantPrincipal } from "../grants/principal";
 import { keyOf, shownRef } from "../private/keys";
-import { Ledger } from "../private/ledger";
+import { NameKind, claimName } from "../private/ledger";
 import { DeployerRegistration } from "../deployer/stack-registration";
 import { watchPipelineNetwork } from "./network-check";
 import { ITransferContainer } from "../containers/transfer-container";
@@ -27,8 +27,14 @@ import {
 } from "./pipeline-props";
 import { pipelineGrants } from "./pipeline-grants";
 import { blobDeleteFinding, storageRoleFinding } from "./pipeline-rules";
-import { cloudFinding, providerCloudFinding } from "./cloud-rules";
-import { azapiProviderOf, providerEnvironment } from "../private/provider-cloud";
+import { ProviderRole, cloudFinding, providerCloudFinding } from "./cloud-rules";
+import {
+  AZAPI_PROVIDER_TYPE,
+  AZURERM_PROVIDER_TYPE,
+  environmentIsToken,
+  providerEnvironment,
+  providerOf,
+} from "../private/provider-cloud";
 import { cloudDefaulted } from "../private/defaulted-cloud";
 import { ISasTokenSecret } from "../secrets/secret";
 import { TransferValidationError } from "../validation/error";
@@ -188,22 +194,44 @@ export abstract class TransferPipelineBase extends PipelineBase {
     );
   }
 
+  /**
+   * The clouds of the providers the pipeline is made through, explicit or the stack's default:
+   * azapi for the pipeline, azurerm for its grants in this stack.
+   */
   private providerCloudErrors(location: string, props: TransferPipelineProps): string[] {
-    const provider = azapiProviderOf(this, props.provider);
-    const finding = providerCloudFinding({
-      location,
-      environment: providerEnvironment(provider),
-      providerPath: provider?.node.path ?? "",
+    const ownStack = TerraformStack.of(this);
+    const grantsHere = this.grants.some(
+      (g) => Construct.isConstruct(g) && TerraformStack.of(g) === ownStack,
+    );
+    const providers = [
+      { role: ProviderRole.AZAPI, provider: providerOf(this, AZAPI_PROVIDER_TYPE, props.provider) },
+      {
+        role: ProviderRole.AZURERM,
+        provider: grantsHere
+          ? providerOf(this, AZURERM_PROVIDER_TYPE, props.azurermProvider)
+          : undefined,
+      },
+    ];
+    return providers.flatMap(({ role, provider }) => {
+      const environment = providerEnvironment(provider);
+      if (!provider || (environment === undefined && environmentIsToken(provider))) return [];
+      const finding = providerCloudFinding({
+        location,
+        provider: role,
+        environment,
+        providerPath: provider.node.path,
+      });
+      if (!finding) return [];
+      const { subject, value, violation } = finding;
+      return [new TransferValidationError(this.node.path, subject, value, violation).message];
     });
-    if (!finding) return [];
-    const { subject, value, violation } = finding;
-    return [new TransferValidationError(this.node.path, subject, value, violation).message];
   }
 
   private claimName(registryKey: string): void {
     if (Token.isUnresolved(this.pipelineName)) return;
-    const key = `name|${this.side}Pipelines|${registryKey}|${this.pipelineName.toLowerCase()}`;
-    const first = Ledger.of(this).claim(Ledger.stackKey(this, key), this);
+    const kind =
+      this.side === TransferSide.EXPORT ? NameKind.EXPORT_PIPELINE : NameKind.IMPORT_PIPELINE;
+    const first = claimName(this, kind, registryKey, this.pipelineName);
     if (first) {
       fail(this, "pipelineName", this.pipelineName, {
         problem: `is already used in the same registry by ${first}`,

@@ -1,6 +1,6 @@
 import { Aspects, TerraformStack } from "../core/cdk";
 import { IConstruct } from "constructs";
-import { Ledger } from "./ledger";
+import { stackLedger } from "./ledger";
 
 /**
  * Marks policy packs across copies of the library (a plain `Symbol.for` key, not a class), so
@@ -8,7 +8,7 @@ import { Ledger } from "./ledger";
  */
 export const POLICY_PACK_MARK = Symbol.for("cdktf-acr-transfer.TransferPolicyPack");
 
-/** Ledger key of a stack whose policy packs are checked. */
+/** Fact of a stack whose policy packs are checked. */
 const WATCHED = "policy|packs-above-stack";
 
 /**
@@ -17,11 +17,10 @@ const WATCHED = "policy|packs-above-stack";
  * from each stack down, so that pack would check nothing, silently. Once per stack.
  */
 export function refusePolicyPacksAboveStack(scope: IConstruct): void {
-  const stack = TerraformStack.of(scope);
-  Ledger.of(stack).once(Ledger.stackKey(stack, WATCHED), () => {
-    stack.node.addValidation({ validate: () => packsAboveStack(stack) });
-    return true;
-  });
+  const held = stackLedger(scope);
+  if (!held.firstInStack(WATCHED)) return;
+  const stack = held.stack;
+  stack.node.addValidation({ validate: () => packsAboveStack(stack) });
 }
 
 /** One error per pack added above `stack` that the stack itself does not have. */

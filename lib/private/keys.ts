@@ -1,6 +1,5 @@
 import { Token } from "../core/cdk";
 import { IConstruct } from "constructs";
-import { Ledger } from "./ledger";
 import { resolveIn } from "./resolve";
 
 /**
@@ -15,23 +14,6 @@ export function keyOf(scope: IConstruct, given: string | undefined, id: string):
   if (typeof id !== "string") return String(id);
   if (!Token.isUnresolved(id)) return id.toLowerCase();
   return String(resolveIn(scope, id));
-}
-
-/**
- * Claims `name` (ignoring case) among the things of one kind in the parent `parentKey` (a
- * container in a storage account, a secret in a vault) for `claimant`; returns the path of the
- * construct that claimed it first, if another did. Literal keys and construct paths hold across
- * the app; a key that is a Terraform expression names a resource of one stack, so it holds there.
- */
-export function claimName(
-  claimant: IConstruct,
-  kind: string,
-  parentKey: string,
-  name: string,
-): string | undefined {
-  const key = `${kind}|${parentKey}|${name.toLowerCase()}`;
-  const scoped = parentKey.includes("${") ? Ledger.stackKey(claimant, key) : key;
-  return Ledger.of(claimant).claim(scoped, claimant);
 }
 
 /**

@@ -1,16 +1,49 @@
-import { TerraformStack } from "../core/cdk";
+import { TerraformResource, TerraformStack } from "../core/cdk";
 import { Construct, IConstruct } from "constructs";
+import { StackLedger } from "./stack-ledger";
+import { TreeFacts } from "./tree-facts";
 
 /** Construct ID of the ledger under the app's root. */
 const LEDGER_ID = "AcrTransferLedger";
-/** Version of the entries' layout, so two copies of the library can share one ledger. */
-const LEDGER_FORMAT = 1;
+/** Version of the ledger's layout, so two copies of the library can share one ledger. */
+const LEDGER_FORMAT = 2;
+
+/** A grant the ledger holds: the resource, and for a shared identity the stack it lives in. */
+export interface LedgerGrant {
+  /** The access policy or role assignment. */
+  readonly resource: TerraformResource;
+  /**
+   * The stack of a shared identity's grant.
+   * @default none: the grant lives under its owner
+   */
+  readonly home?: TerraformStack;
+}
 
 /**
- * What the library has claimed in one app: names per registry, grants per (target, principal),
- * checks registered once. It lives as a construct under the app's root and is found through the
- * construct tree, not a module-level map, so it sees every stack of the app and is shared by two
- * copies of the library loaded side by side.
+ * The kinds of names the library claims, and what a name is unique in: ARM names ignore case,
+ * Terraform output names do not.
+ */
+export enum NameKind {
+  /** A container in a storage account. */
+  CONTAINER = "container",
+  /** A secret in a vault. */
+  SECRET = "secret",
+  /** An export pipeline in a registry. */
+  EXPORT_PIPELINE = "exportPipelines",
+  /** An import pipeline in a registry. */
+  IMPORT_PIPELINE = "importPipelines",
+  /** A pipeline run (export or import) in a registry. */
+  PIPELINE_RUN = "pipelineRuns",
+  /** A Terraform output in a stack. */
+  OUTPUT = "output",
+}
+
+/**
+ * What the library has claimed in one app, in typed slots: names per parent, grants per
+ * (kind, target, principal), facts registered once per app, and per stack what `StackLedger`
+ * holds. It lives as a construct under the app's root and is found through the construct tree,
+ * not a module-level map, so it sees every stack of the app and is shared by two copies of the
+ * library loaded side by side (of the same layout).
  */
 export class Ledger extends Construct {
   /** The ledger of the app `scope` belongs to, made on first use. */
@@ -22,31 +55,98 @@ export class Ledger extends Construct {
     return new Ledger(root as Construct, LEDGER_ID);
   }
 
-  /** Layout version of `entries`. */
+  /** Layout version of the slots. */
   public readonly format = LEDGER_FORMAT;
-  /** Everything claimed, by key. */
-  public readonly entries = new Map<string, unknown>();
+  /** Claimed names: the claim's key, and the path of the construct that claimed it first. */
+  private readonly names = new Map<string, string>();
+  /** Grants made once in the app, by the key grant-once builds. */
+  private readonly grants = new Map<string, LedgerGrant>();
+  /** Facts registered once in the app. */
+  private readonly facts = new Set<string>();
+  /** What each stack holds. */
+  private readonly stacks = new Map<TerraformStack, StackLedger>();
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
   }
 
-  /** The key `key` scoped to the stack of `scope`: a claim that holds within one stack. */
-  public static stackKey(scope: IConstruct, key: string): string {
-    return `${TerraformStack.of(scope).node.path}|${key}`;
-  }
-
-  /** What is registered under `key`, or what `create` makes and registers there. */
-  public once<T>(key: string, create: () => T): T {
-    if (!this.entries.has(key)) this.entries.set(key, create());
-    return this.entries.get(key) as T;
-  }
-
-  /** The path of the first claimant of `key`, or undefined after claiming it for `claimant`. */
-  public claim(key: string, claimant: IConstruct): string | undefined {
-    const first = this.entries.get(key);
-    if (typeof first === "string") return first;
-    this.entries.set(key, claimant.node.path);
+  /**
+   * Claims `name` of `kind` in the parent `parentKey` (a registry, storage account, vault or
+   * stack key) for `claimant`; returns the path of the construct that claimed it first, if
+   * another did. One scoping rule: a literal parent key (a lower-case ARM ID or URI, or a
+   * construct path) names one thing across the app, so the claim holds across the app; a key
+   * that is a Terraform expression names a resource of one stack, so the claim holds there.
+   */
+  public claimName(
+    claimant: IConstruct,
+    kind: NameKind,
+    parentKey: string,
+    name: string,
+  ): string | undefined {
+    const shown = kind === NameKind.OUTPUT ? name : name.toLowerCase();
+    const parent = parentKey.includes("${")
+      ? `${TerraformStack.of(claimant).node.path}|${parentKey}`
+      : parentKey;
+    const key = `${kind}|${parent}|${shown}`;
+    const first = this.names.get(key);
+    if (first !== undefined) return first;
+    this.names.set(key, claimant.node.path);
     return undefined;
   }
+
+  /** The grant held under `key`, or the one `make` makes and the ledger then holds. */
+  public grant(key: string, make: () => LedgerGrant): LedgerGrant {
+    const known = this.grants.get(key);
+    if (known) return known;
+    const made = make();
+    this.grants.set(key, made);
+    return made;
+  }
+
+  /** True the first time `fact` is registered in the app, false after. */
+  public firstInApp(fact: string): boolean {
+    if (this.facts.has(fact)) return false;
+    this.facts.add(fact);
+    return true;
+  }
+
+  /** What the stack of `scope` holds, if anything was registered there. */
+  public knownStack(scope: IConstruct): StackLedger | undefined {
+    return this.stacks.get(TerraformStack.of(scope));
+  }
+
+  /** The tree facts of `stack`: of its synth pass when it has one, else read afresh. */
+  public treeFactsOf(stack: TerraformStack): TreeFacts {
+    return this.stacks.get(stack)?.treeFacts() ?? TreeFacts.read(stack);
+  }
+
+  /** What the stack of `scope` holds, made on first use. */
+  public stack(scope: IConstruct): StackLedger {
+    const stack = TerraformStack.of(scope);
+    let held = this.stacks.get(stack);
+    if (!held) {
+      held = new StackLedger(stack);
+      this.stacks.set(stack, held);
+    }
+    return held;
+  }
+}
+
+/** What the stack of `scope` holds in its app's ledger. */
+export function stackLedger(scope: IConstruct): StackLedger {
+  return Ledger.of(scope).stack(scope);
+}
+
+/**
+ * The one way the library claims a name: `name` of `kind` in the parent `parentKey`, for
+ * `claimant`; the path of the construct that claimed it first, if another did (see
+ * Ledger.claimName for the scoping rule).
+ */
+export function claimName(
+  claimant: IConstruct,
+  kind: NameKind,
+  parentKey: string,
+  name: string,
+): string | undefined {
+  return Ledger.of(claimant).claimName(claimant, kind, parentKey, name);
 }

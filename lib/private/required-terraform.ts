@@ -1,6 +1,6 @@
 import { Annotations, TerraformStack } from "../core/cdk";
 import { IConstruct } from "constructs";
-import { Ledger } from "./ledger";
+import { stackLedger } from "./ledger";
 
 /** Terraform's first release with write-only arguments (`value_wo`). */
 export const WRITE_ONLY_TERRAFORM = ">= 1.11";
@@ -16,20 +16,19 @@ interface TerraformOverrides {
  * sets its own required_version keeps it, with an info note saying what it must admit.
  */
 export function requireTerraformVersion(scope: IConstruct, constraint: string, why: string): void {
-  const stack = TerraformStack.of(scope);
-  Ledger.of(stack).once(Ledger.stackKey(stack, `required_version|${constraint}`), () => {
-    const own = (stack as unknown as { rawOverrides: TerraformOverrides }).rawOverrides.terraform
-      ?.required_version;
-    if (own !== undefined) {
-      Annotations.of(stack).addInfo(
-        `this stack sets required_version ${JSON.stringify(own)}; ${why}, so it must admit only Terraform ${constraint}`,
-      );
-      return true;
-    }
-    stack.addOverride("terraform.required_version", constraint);
-    renderRequiredVersionInHcl(stack, constraint);
-    return true;
-  });
+  const held = stackLedger(scope);
+  if (!held.firstInStack(`required_version|${constraint}`)) return;
+  const stack = held.stack;
+  const own = (stack as unknown as { rawOverrides: TerraformOverrides }).rawOverrides.terraform
+    ?.required_version;
+  if (own !== undefined) {
+    Annotations.of(stack).addInfo(
+      `this stack sets required_version ${JSON.stringify(own)}; ${why}, so it must admit only Terraform ${constraint}`,
+    );
+    return;
+  }
+  stack.addOverride("terraform.required_version", constraint);
+  renderRequiredVersionInHcl(stack, constraint);
 }
 
 /**

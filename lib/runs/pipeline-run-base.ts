@@ -10,7 +10,7 @@ import { DeployerRegistration } from "../deployer/stack-registration";
 import { refusePolicyPacksAboveStack } from "../private/app-aspects";
 import { ITransferPipeline } from "../pipelines/pipeline";
 import { keyOf } from "../private/keys";
-import { Ledger } from "../private/ledger";
+import { NameKind, claimName } from "../private/ledger";
 import { sameStackDependables } from "../private/ordering";
 import { AUTHORIZATION_RETRY_PATTERNS, DEFAULT_RUN_TIMEOUT, RUN_OUTPUTS } from "./run-outputs";
 import { check, expectProps, expectProvider, expectShape, fail } from "../validation/check";
@@ -73,6 +73,7 @@ export abstract class PipelineRunBase extends Construct {
       });
     }
     expectShape(this, "pipeline.pipelineId", pipeline.pipelineId, "string", true, pipelineFix);
+    refuseOtherApp(this, pipeline, kind);
     if (pipeline.side !== side) {
       fail(this, "pipeline", pipeline.pipelineName, {
         problem: `is an ${pipeline.side} pipeline`,
@@ -156,8 +157,7 @@ export abstract class PipelineRunBase extends Construct {
 
   private claimName(registryKey: string): void {
     if (Token.isUnresolved(this.runName)) return;
-    const key = `name|pipelineRuns|${registryKey}|${this.runName.toLowerCase()}`;
-    const first = Ledger.of(this).claim(Ledger.stackKey(this, key), this);
+    const first = claimName(this, NameKind.PIPELINE_RUN, registryKey, this.runName);
     if (first) {
       fail(this, "runName", this.runName, {
         problem: `is already used in the same registry by ${first}`,
@@ -166,4 +166,18 @@ export abstract class PipelineRunBase extends Construct {
       });
     }
   }
+}
+
+/**
+ * A pipeline made in another app (another `App`, so another synth and other state) cannot be
+ * run by reference: this app would read an output the other app never declares. The run
+ * imports it by ID instead.
+ */
+function refuseOtherApp(run: Construct, pipeline: ITransferPipeline, kind: string): void {
+  if (!Construct.isConstruct(pipeline) || pipeline.node.root === run.node.root) return;
+  fail(run, "pipeline", pipeline.node.path, {
+    problem: "is a pipeline of another app",
+    rule: "a run refers to a pipeline of its own app; another app's resources reach this one only by ID",
+    fix: `import it by ID in this app: ${kind}Pipeline.fromPipelineId(scope, id, pipelineId), with the pipeline's ARM resource ID`,
+  });
 }

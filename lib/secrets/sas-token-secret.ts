@@ -13,7 +13,8 @@ import { SasToken } from "./sas-token";
 import { GeneratedTokenScope, ISasTokenSecret } from "./secret";
 import { ExistingSecret } from "./existing-secret";
 import { idPrefix, idSegment } from "../private/token-ids";
-import { claimName, keyOf } from "../private/keys";
+import { keyOf } from "../private/keys";
+import { NameKind, claimName } from "../private/ledger";
 import { cloudDefaulted, markCloud } from "../private/defaulted-cloud";
 import { check, expectProps, expectProvider, expectShape, fail } from "../validation/check";
 
@@ -177,7 +178,7 @@ export class SasTokenSecret extends Construct implements ISasTokenSecret {
   private claimSecretName(vault: IKeyVaultRef, secretName: string): void {
     if (Token.isUnresolved(secretName)) return;
     const vaultKey = keyOf(this, vault.vaultKey, vault.keyVaultId);
-    const first = claimName(this, "secret", vaultKey, secretName);
+    const first = claimName(this, NameKind.SECRET, vaultKey, secretName);
     if (first) {
       fail(this, "secretName", secretName, {
         problem: `is already a secret of the same vault, written by ${first}`,

@@ -236,7 +236,8 @@ describe("ImportBatches", () => {
     const target = new TerraformStack(source.node.root, "target");
     new AzapiProvider(target, "Azapi");
     new AzurermProvider(target, "Azurerm", { features: [{}] });
-    importBatches(target, { exportBatches: exported });
+    // Both sides' pipelines are on one registry here, and run names are unique per registry.
+    importBatches(target, { exportBatches: exported, runNamePrefix: "bulkin202611" });
     expect(target.dependencies).toEqual([source]);
     for (const [, run] of runs(synth(target))) {
       expect(run.depends_on.filter((d: string) => d.includes("Batches"))).toEqual([]);

@@ -276,7 +276,7 @@ describe("the ledger", () => {
     expect(second).not.toBe(first);
     const app = Testing.app();
     const stack = new TerraformStack(app, "s");
-    first.of(stack).claim("name|x", stack);
-    expect(second.of(stack).claim("name|x", stack)).toBe("s");
+    first.of(stack).claimName(stack, "secret", "vault", "x");
+    expect(second.of(stack).claimName(stack, "secret", "vault", "X")).toBe("s");
   });
 });

@@ -32,6 +32,8 @@ export interface PipelineOptions {
   readonly identity?: "system" | "user" | "both";
   readonly options?: string[];
   readonly apiVersion?: string;
+  /** Default: "<side>pipeline". */
+  readonly pipelineName?: string;
 }
 
 /** A stack in a fresh app. */
@@ -46,7 +48,7 @@ export function pipelineStack(o: PipelineOptions = {}): TerraformStack {
   return stack;
 }
 
-/** Adds a pipeline named "<side>pipeline" to `stack`. */
+/** Adds a pipeline (named "<side>pipeline" unless told) to `stack`. */
 export function addPipeline(
   stack: TerraformStack,
   o: PipelineOptions = {},
@@ -57,7 +59,7 @@ export function addPipeline(
   });
   const props = {
     registry: testRegistry(stack),
-    pipelineName: `${side}pipeline`,
+    pipelineName: o.pipelineName ?? `${side}pipeline`,
     container: TransferContainer.fromUrl(stack, "Container", ids.CONTAINER_URL, {
       storageAccount: testAccount(stack),
     }),

@@ -95,7 +95,7 @@ describe("synth", () => {
     const app = appIn();
     addPipeline(teamStack(app, "first"), { identity: "system" });
     new TransferPolicyPack({ rules: [TransferRules.rerunToken()] }).applyTo(app);
-    addPipeline(teamStack(app, "late"), { identity: "system" });
+    addPipeline(teamStack(app, "late"), { identity: "system", pipelineName: "latepipeline" });
     expect(() => app.synth()).toThrow(/stack late was added after TransferPolicyPack\.applyTo/);
   });
 
