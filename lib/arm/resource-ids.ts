@@ -96,3 +96,22 @@ export function resourceIdRule(shape: ResourceIdShape): (id: string) => Violatio
     };
   };
 }
+
+/**
+ * An Entra object or tenant ID: a GUID (`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, hex digits).
+ * `what` names it in the rule: "a principal's object ID".
+ */
+export function guidRule(what: string): (id: string) => Violation | undefined {
+  return (id) => {
+    if (new RegExp(`^${GUID}$`).test(id)) return undefined;
+    const trimmed = id.trim().replace(/^\{(.*)\}$/, "$1");
+    const fixable = new RegExp(`^${GUID}$`).test(trimmed);
+    return {
+      problem: "is not a GUID",
+      rule: `${what} is a GUID: 8-4-4-4-12 hex digits, e.g. "00000000-0000-0000-0000-000000000000"`,
+      fix: fixable
+        ? `write "${trimmed}"`
+        : "pass the object ID (az ad sp show --id <app> --query id), not a name, an application (client) ID URI or a resource ID",
+    };
+  };
+}

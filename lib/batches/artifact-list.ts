@@ -94,9 +94,22 @@ function readArtifactFile(path: string): ArtifactListContent {
     };
   }
   const entries: ArtifactEntry[] = [];
-  text.split(/\r?\n/).forEach((line, index) => {
+  // A byte order mark (editors on Windows write one) is not part of the first reference.
+  text.replace(/^\uFEFF/, "").split(/\r?\n/).forEach((line, index) => {
     const artifact = line.replace(/#.*$/, "").trim();
     if (artifact) entries.push({ artifact, origin: `${path} line ${index + 1}` });
   });
-  return { entries };
+  if (entries.length > 0) return { entries };
+  return {
+    entries,
+    finding: {
+      subject: "artifacts",
+      value: path,
+      violation: {
+        problem: text.trim() ? "holds only comments and blank lines" : "is empty",
+        rule: "a batched transfer moves at least one artifact; the file lists one reference per line, # starts a comment",
+        fix: "list the images to transfer in the file, one per line, e.g. samples/hello-world:v1",
+      },
+    },
+  };
 }

@@ -6,7 +6,7 @@ import { StorageAccessMode } from "../arm/storage-access-mode";
 import { ExportPipeline } from "../pipelines/export-pipeline";
 import { ImportPipeline } from "../pipelines/import-pipeline";
 import { ITransferContainer, TransferContainer } from "../containers/transfer-container";
-import { check, expectProps, expectShape, fail } from "../validation/check";
+import { check, expectProps, expectShape, expectStack, fail } from "../validation/check";
 import { checkOutputPrefix } from "./batch-outputs";
 import { BulkTransferEndpoint, BulkTransferProps } from "./bulk-transfer-props";
 import { declareSource, declareTarget } from "./bulk-transfer-sides";
@@ -160,7 +160,7 @@ function checkSides(scope: Construct, props: BulkTransferProps): void {
       true,
       `pass the ${name} side ({ stack, registry, ... })`,
     );
-    expectShape(scope, `${name}.stack`, side.stack, "object", true, "pass a TerraformStack");
+    expectStack(scope, `${name}.stack`, side.stack, true);
   }
   const mode = props.storageAccessMode;
   if (!Object.values(StorageAccessMode).includes(mode)) {

@@ -50,6 +50,7 @@ export class ImportBatches extends TransferBatchesBase {
       "pass an import pipeline, or ImportPipeline.fromPipelineId(...)",
     );
     expectShape(this, "exportBatches", props.exportBatches, "object", false);
+    expectShape(this, "runsDespiteSourceTrigger", props.runsDespiteSourceTrigger, "boolean", false);
     if (props.exportBatches) {
       const exported = props.exportBatches;
       this.checkSamePlan(exported);

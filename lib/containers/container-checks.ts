@@ -1,8 +1,9 @@
-import { Token } from "../core/cdk";
+import { Annotations, Token } from "../core/cdk";
+import { blobDataAccess, blobRoleViolation } from "../arm/blob-roles";
 import { Construct } from "constructs";
 import { BlobAccessGrantOptions } from "../grants/container-access";
 import { GrantPrincipal, expectPrincipal } from "../grants/principal";
-import { expectProvider, expectShape } from "../validation/check";
+import { check, expectProvider, expectShape } from "../validation/check";
 import { Finding } from "../validation/finding";
 import { IStorageAccountRef } from "../references/storage-account";
 
@@ -39,7 +40,20 @@ export function checkGrantArgs(
   const fix = 'pass { roleName: "Storage Blob Data Reader" } or another Storage Blob Data role';
   expectShape(container, "options", options, "object", true, fix);
   expectShape(container, "options.roleName", options.roleName, "string", true, fix);
+  const reason = options.customRoleReason;
+  expectShape(container, "options.customRoleReason", reason, "string", false);
+  expectShape(container, "options.denyDelete", options.denyDelete, "boolean", false);
   expectProvider(container, "options.azurermProvider", options.azurermProvider);
+  check(container, "options.roleName", options.roleName, (roleName) =>
+    blobRoleViolation(roleName, reason, "options.customRoleReason"),
+  );
+  if (
+    reason?.trim() &&
+    !blobDataAccess(options.roleName) &&
+    !Token.isUnresolved(options.roleName)
+  ) {
+    Annotations.of(container).addInfo(`custom role "${options.roleName}": ${reason.trim()}`);
+  }
 }
 
 /**

@@ -10,8 +10,18 @@ import { TransferGrant } from "./transfer-grant";
 
 /** Options of a container's blob-access grant. */
 export interface BlobAccessGrantOptions {
-  /** The Storage Blob Data role, e.g. "Storage Blob Data Reader". */
+  /**
+   * The Storage Blob Data role, e.g. "Storage Blob Data Reader". A role the library does not
+   * know (a custom role) needs `customRoleReason`; a role without blob data actions ("Owner",
+   * "Reader") is refused.
+   */
   readonly roleName: string;
+  /**
+   * Why `roleName`, a role the library does not know (a custom role), is the right one; shown
+   * at synth. A custom role may grant far more than blob data, so it is refused without one.
+   * @default none: only the built-in Storage Blob Data roles are accepted
+   */
+  readonly customRoleReason?: string;
   /**
    * Take blob delete out of the role with an ABAC condition (NO_BLOB_DELETE_CONDITION). When
    * the same principal also needs the role with delete on the container, one assignment

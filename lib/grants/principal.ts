@@ -1,6 +1,7 @@
 import { TerraformStack } from "../core/cdk";
 import { Construct, IConstruct } from "constructs";
-import { fail } from "../validation/check";
+import { guidRule } from "../arm/resource-ids";
+import { check, fail } from "../validation/check";
 import { TransferValidationError } from "../validation/error";
 import { IUserIdentity } from "../references/user-identity";
 import { keyOf } from "../private/keys";
@@ -85,6 +86,8 @@ export class GrantPrincipal {
     expectOwner("GrantPrincipal.fromPrincipalId", "owner", owner);
     expectShape(owner, "principalId", principalId, "string");
     expectShape(owner, "tenantId", tenantId, "string");
+    check(owner, "principalId", principalId, guidRule("a principal's object ID"));
+    check(owner, "tenantId", tenantId, guidRule("a tenant ID"));
     const key = `${owner.node.path}|${keyOf(owner, undefined, principalId)}`;
     return new GrantPrincipal(principalId, tenantId, owner, key, GrantHome.OWNER_BY_TARGET);
   }

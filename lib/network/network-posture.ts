@@ -1,3 +1,6 @@
+import { nearMiss } from "../arm/near-miss";
+import { TransferValidationError } from "../validation/error";
+
 /** What a public endpoint does with a request that no network rule admits. */
 export enum NetworkDefaultAction {
   /** Admit it (Azure's default: "Enabled from all networks"). */
@@ -47,8 +50,12 @@ export class NetworkPosture {
     return new NetworkPosture(true, NetworkDefaultAction.ALLOW, true, "declared");
   }
 
-  /** A posture as stated by the team that manages the resource. */
+  /**
+   * A posture as stated by the team that manages the resource. Settings of the wrong kind
+   * ("false", "deny") are refused, never read as Azure's defaults.
+   */
   public static of(props: NetworkPostureProps): NetworkPosture {
+    checkPostureProps(props);
     return new NetworkPosture(
       props.publicNetworkAccessEnabled ?? true,
       props.defaultAction ?? NetworkDefaultAction.ALLOW,
@@ -157,4 +164,46 @@ export class NetworkPosture {
       acknowledgement,
     );
   }
+}
+
+const WHERE = "NetworkPosture.of";
+
+/**
+ * The settings of NetworkPosture.of: an object of booleans and a NetworkDefaultAction. A
+ * restricted account read as open would pass the network check and fail every run, so nothing
+ * is guessed ("deny" is not read as "Deny", nor "false" as true).
+ */
+function checkPostureProps(props: NetworkPostureProps): NetworkPostureProps {
+  if (typeof props !== "object" || props === null || Array.isArray(props)) {
+    throw new TransferValidationError(WHERE, "props", props, {
+      problem: props === undefined || props === null ? "is missing" : "is not an object",
+      rule: "a stated posture gives the resource's settings: publicNetworkAccessEnabled, defaultAction, trustedServicesBypass",
+      fix: "pass { publicNetworkAccessEnabled, defaultAction, trustedServicesBypass } (each optional), or NetworkPosture.open() for Azure's default",
+    });
+  }
+  for (const member of ["publicNetworkAccessEnabled", "trustedServicesBypass"] as const) {
+    const value: unknown = props[member];
+    if (value === undefined || typeof value === "boolean") continue;
+    throw new TransferValidationError(WHERE, member, value, {
+      problem: `is ${typeof value === "string" ? "a string" : "not a boolean"}`,
+      rule: `${member} is true or false`,
+      fix: 'pass true or false (a boolean, not the string "true" or "false")',
+    });
+  }
+  const action: unknown = props.defaultAction;
+  const actions: string[] = Object.values(NetworkDefaultAction);
+  if (action !== undefined && !actions.includes(action as string)) {
+    const near = typeof action === "string" ? nearMiss(action, actions) : undefined;
+    const member = Object.entries(NetworkDefaultAction).find(([, v]) => v === near)?.[0];
+    throw new TransferValidationError(WHERE, "defaultAction", action, {
+      problem: near
+        ? "differs from a NetworkDefaultAction in case"
+        : "is not a NetworkDefaultAction",
+      rule: 'one of "Allow", "Deny" (the case matters: a restricted account read as open would pass the network check)',
+      fix: near
+        ? `did you mean "${near}" (NetworkDefaultAction.${member})?`
+        : "use NetworkDefaultAction.ALLOW or NetworkDefaultAction.DENY",
+    });
+  }
+  return props;
 }

@@ -37,6 +37,7 @@ export function pipelineGrants(
   return [
     container.grantBlobAccess(principal, {
       roleName: storageRoleName,
+      customRoleReason: props.customStorageRoleReason,
       denyDelete:
         props.denyBlobDelete ?? (!needsDelete && storageRoleName === STORAGE_BLOB_DATA_CONTRIBUTOR),
       azurermProvider: props.azurermProvider,

@@ -1,6 +1,7 @@
 import { STORAGE_ACCESS_MODE_API_VERSION, supportsStorageAccessMode } from "../arm/api-versions";
 import { TransferSide } from "../arm/options";
 import { StorageAccessMode } from "../arm/storage-access-mode";
+import { blobDataAccess, blobRoleViolation } from "../arm/blob-roles";
 import { Finding } from "../validation/finding";
 import { Violation } from "../arm/violation";
 
@@ -147,21 +148,6 @@ export function blobDeleteFinding(
   };
 }
 
-/** What built-in roles allow on blob data: read, write (export), delete (import's DeleteSourceBlobOnSuccess). */
-const BLOB_DATA_ACCESS: Readonly<
-  Record<string, { readonly write: boolean; readonly read: boolean }>
-> = {
-  "storage blob data owner": { read: true, write: true },
-  "storage blob data contributor": { read: true, write: true },
-  "storage blob data reader": { read: true, write: false },
-  // Control-plane and delegation roles carry no blob data actions at all.
-  "storage blob delegator": { read: false, write: false },
-  "storage account contributor": { read: false, write: false },
-  reader: { read: false, write: false },
-  contributor: { read: false, write: false },
-  owner: { read: false, write: false },
-};
-
 /** A storage role the user chose, beside what the pipeline's side does with blobs. */
 export interface StorageRoleFacts {
   /** The role name given as storageRoleName. */
@@ -184,18 +170,15 @@ export interface StorageRoleFacts {
  * typo) is refused unless a reason says why it is right: it may grant much more than blob data.
  */
 export function storageRoleFinding(facts: StorageRoleFacts): Finding | undefined {
-  const access = BLOB_DATA_ACCESS[facts.roleName.trim().toLowerCase()];
+  const access = blobDataAccess(facts.roleName);
   if (!access) {
-    if (facts.customRoleReason?.trim()) return undefined;
-    return {
-      subject: "storageRoleName",
-      value: facts.roleName,
-      violation: {
-        problem: "is not a Storage Blob Data role the library knows",
-        rule: "the pipeline's identity gets a Storage Blob Data role on its one container; another role may grant more, or nothing",
-        fix: 'use "Storage Blob Data Contributor" or "Storage Blob Data Reader", or say why this custom role is right with customStorageRoleReason',
-      },
-    };
+    const violation = blobRoleViolation(
+      facts.roleName,
+      facts.customRoleReason,
+      "customStorageRoleReason",
+      "the pipeline's identity",
+    );
+    return violation && { subject: "storageRoleName", value: facts.roleName, violation };
   }
   const needsWrite = facts.side === TransferSide.EXPORT || facts.needsDelete;
   if (access.read && (access.write || !needsWrite)) return undefined;

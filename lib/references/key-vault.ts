@@ -1,4 +1,5 @@
 import { DataAzurermKeyVault, KeyVault } from "../core/azurerm";
+import { expectPosture } from "../network/posture-checks";
 import { Token } from "../core/cdk";
 import { lastSegment } from "../private/token-ids";
 import { markCloud } from "../private/defaulted-cloud";
@@ -89,7 +90,7 @@ export class KeyVaultRef {
     // From a config, "true" is a string Terraform reads as true: refused, never read as false.
     if (typeof rbac === "string") expectShape(vault, "rbac_authorization_enabled", rbac, "boolean");
     expectShape(vault, "dedicatedToTransfer", options?.dedicatedToTransfer, "boolean", false);
-    expectShape(vault, "networkPosture", options?.networkPosture, "object", false);
+    expectPosture(vault, "networkPosture", options?.networkPosture);
     return markCloud<IKeyVaultRef>(
       {
         keyVaultId: vault.id,
@@ -192,6 +193,6 @@ function importOptions(scope: IConstruct, options: KeyVaultImportOptions): KeyVa
   expectEnum(scope, "accessModel", options.accessModel, KeyVaultAccessModel, "KeyVaultAccessModel");
   expectEnum(scope, "cloud", options.cloud, AzureCloud, "AzureCloud", false);
   expectShape(scope, "dedicatedToTransfer", options.dedicatedToTransfer, "boolean", false);
-  expectShape(scope, "networkPosture", options.networkPosture, "object", false);
+  expectPosture(scope, "networkPosture", options.networkPosture);
   return options;
 }

@@ -1,4 +1,5 @@
 import { DataAzurermStorageAccount, StorageAccount } from "../core/azurerm";
+import { expectPosture } from "../network/posture-checks";
 import { TerraformDataSource, TerraformProvider } from "../core/cdk";
 import { Construct, IConstruct } from "constructs";
 import { AzureCloud } from "../arm/clouds";
@@ -109,7 +110,7 @@ function accountRef(
     "pass an azurerm storage account of this app, or use StorageAccountRef.fromStorageAccountId",
   );
   expectShape(account, "options", options, "object", false);
-  expectShape(account, "networkPosture", options?.networkPosture, "object", false);
+  expectPosture(account, "networkPosture", options?.networkPosture);
   const acknowledgement = checkAcknowledgement(account, options?.acknowledgeNetworkRestriction);
   return markCloud<IStorageAccountRef>(
     {
@@ -164,7 +165,7 @@ class ImportedStorageAccount extends Construct implements IStorageAccountRef {
       expectEnum(this, "cloud", this.options.cloud, AzureCloud, "AzureCloud", false) ??
       AzureCloud.PUBLIC;
     markCloud(this, this.options.cloud === undefined);
-    expectShape(this, "networkPosture", this.options.networkPosture, "object", false);
+    expectPosture(this, "networkPosture", this.options.networkPosture);
     const acknowledgement = checkAcknowledgement(this, this.options.acknowledgeNetworkRestriction);
     this.networkPosture = this.options.networkPosture?._acknowledged(acknowledgement);
   }

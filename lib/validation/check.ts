@@ -190,12 +190,23 @@ export function expectProvider<T>(scope: IConstruct, subject: string, provider: 
   });
 }
 
-/** An optional stack prop: a TerraformStack of the app. */
-export function expectStack<T>(scope: IConstruct, subject: string, stack: T): T {
-  if (stack === undefined || stack === null || TerraformStack.isStack(stack)) return stack;
+/** A stack prop (optional unless `required`): a TerraformStack of the app, not the App itself. */
+export function expectStack<T>(scope: IConstruct, subject: string, stack: T, required = false): T {
+  if (stack === undefined || stack === null) {
+    if (!required) return stack;
+    return fail(scope, subject, stack, {
+      problem: "is missing",
+      rule: `${subject} names a stack of the app`,
+      fix: "pass the TerraformStack the resources go in",
+    });
+  }
+  if (TerraformStack.isStack(stack)) return stack;
+  const isApp = (stack as { node?: { scope?: unknown } }).node?.scope === undefined;
   return fail(scope, subject, stack, {
-    problem: "is not a TerraformStack",
-    rule: `${subject} names a stack of the app`,
-    fix: "pass the stack construct, or leave it unset",
+    problem: isApp && typeof stack === "object" ? "is the App, not a TerraformStack" : "is not a TerraformStack",
+    rule: `${subject} names a stack of the app: resources are declared in stacks, never in the App`,
+    fix: required
+      ? "pass the stack construct (new TerraformStack(app, id))"
+      : "pass the stack construct, or leave it unset",
   });
 }

@@ -15,6 +15,7 @@ import { FORMAT_CASES } from "./cases/formats";
 import { SECRET_BYPASS_CASES } from "./cases/secret-bypasses";
 import { UNTYPED_CASES } from "./cases/untyped";
 import { NEAR_MISS_CASES } from "./cases/near-misses";
+import { BATCH_INPUT_CASES, GRANT_INPUT_CASES, POSTURE_CASES } from "./cases/extension-surfaces";
 import {
   CLASH_CASES,
   CLOUD_NOT_SET_CASES,
@@ -55,6 +56,9 @@ const CASES: readonly BadInputCase[] = [
   ...CLOUD_NOT_SET_CASES,
   ...TOKEN_VALUE_CASES,
   ...NEAR_MISS_CASES,
+  ...GRANT_INPUT_CASES,
+  ...POSTURE_CASES,
+  ...BATCH_INPUT_CASES,
 ];
 
 /** What building the case and synthesizing it with every validation throws, if anything. */

@@ -32,7 +32,7 @@ function badBatches(
 }
 
 /** A bulk transfer in the case's stack, valid unless the case overrides a prop or a side's. */
-function bulk(
+export function bulk(
   stack: TerraformStack,
   overrides: Partial<BulkTransferProps> = {},
   sides: { source?: Partial<BulkTransferSource>; target?: Partial<BulkTransferTarget> } = {},
