@@ -95,10 +95,13 @@ function readArtifactFile(path: string): ArtifactListContent {
   }
   const entries: ArtifactEntry[] = [];
   // A byte order mark (editors on Windows write one) is not part of the first reference.
-  text.replace(/^\uFEFF/, "").split(/\r?\n/).forEach((line, index) => {
-    const artifact = line.replace(/#.*$/, "").trim();
-    if (artifact) entries.push({ artifact, origin: `${path} line ${index + 1}` });
-  });
+  text
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .forEach((line, index) => {
+      const artifact = line.replace(/#.*$/, "").trim();
+      if (artifact) entries.push({ artifact, origin: `${path} line ${index + 1}` });
+    });
   if (entries.length > 0) return { entries };
   return {
     entries,

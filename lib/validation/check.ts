@@ -203,7 +203,10 @@ export function expectStack<T>(scope: IConstruct, subject: string, stack: T, req
   if (TerraformStack.isStack(stack)) return stack;
   const isApp = (stack as { node?: { scope?: unknown } }).node?.scope === undefined;
   return fail(scope, subject, stack, {
-    problem: isApp && typeof stack === "object" ? "is the App, not a TerraformStack" : "is not a TerraformStack",
+    problem:
+      isApp && typeof stack === "object"
+        ? "is the App, not a TerraformStack"
+        : "is not a TerraformStack",
     rule: `${subject} names a stack of the app: resources are declared in stacks, never in the App`,
     fix: required
       ? "pass the stack construct (new TerraformStack(app, id))"
