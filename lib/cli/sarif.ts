@@ -62,9 +62,9 @@ export function renderSarif(review: Review, stacks: readonly SynthesizedStack[])
       indexes.set(id, rules.size);
       rules.set(id, {
         id,
-        shortDescription: { text: clean(text) },
-        fullDescription: { text: clean(text) },
-        help: { text: clean(help) },
+        shortDescription: { text },
+        fullDescription: { text },
+        help: { text: help },
         defaultConfiguration: { level },
       });
     }
@@ -77,7 +77,7 @@ export function renderSarif(review: Review, stacks: readonly SynthesizedStack[])
     const at = (name: string, kind: string) => [
       {
         physicalLocation: { artifactLocation: { uri } },
-        logicalLocations: [{ fullyQualifiedName: clean(name) || stack.name, kind }],
+        logicalLocations: [{ fullyQualifiedName: name || stack.name, kind }],
       },
     ];
     for (const r of stack.policy?.rules ?? []) rule(r.ruleId, r.message, r.fix, level(r.level));
@@ -87,10 +87,10 @@ export function renderSarif(review: Review, stacks: readonly SynthesizedStack[])
         ruleId: f.ruleId,
         ruleIndex,
         level: level(f.level),
-        message: { text: clean(`${f.detail} (stack ${stack.name})`) },
+        message: { text: `${f.detail} (stack ${stack.name})` },
         locations: at(f.path, "resource"),
         partialFingerprints: {
-          "acrTransferFinding/v1": clean(`${stack.name}|${f.ruleId}|${f.path}`),
+          "acrTransferFinding/v1": `${stack.name}|${f.ruleId}|${f.path}`,
         },
         ...(f.suppressedBy === undefined
           ? {}
@@ -98,9 +98,7 @@ export function renderSarif(review: Review, stacks: readonly SynthesizedStack[])
               suppressions: [
                 {
                   kind: "inSource",
-                  justification: clean(
-                    `${f.reason ?? ""} (suppressed at ${f.suppressedBy || "app"})`,
-                  ),
+                  justification: `${f.reason ?? ""} (suppressed at ${f.suppressedBy || "app"})`,
                 },
               ],
             }),
@@ -113,7 +111,7 @@ export function renderSarif(review: Review, stacks: readonly SynthesizedStack[])
         ruleId: id,
         ruleIndex,
         level: ANNOTATION_LEVELS.get(a.level) ?? "note",
-        message: { text: clean(a.message) || "(no message)" },
+        message: { text: a.message || "(no message)" },
         locations: at(a.path, "resource"),
       });
     }
@@ -124,7 +122,7 @@ export function renderSarif(review: Review, stacks: readonly SynthesizedStack[])
         ruleId: id,
         ruleIndex,
         level: "warning",
-        message: { text: clean(`${flag.summary} (${flag.actions}; stack ${stack.name})`) },
+        message: { text: `${flag.summary} (${flag.actions}; stack ${stack.name})` },
         locations: at(flag.address, "resource"),
       });
     }
@@ -151,10 +149,6 @@ export function renderSarif(review: Review, stacks: readonly SynthesizedStack[])
 
 function level(value: string): string {
   return value === "error" ? "error" : value === "warning" ? "warning" : "note";
-}
-
-function clean(value: string): string {
-  return withoutControls(value);
 }
 
 /** The stack's cdk.tf.json as a relative URI from the current directory. */

@@ -12,7 +12,7 @@ import { micromark } from "micromark";
 import { gfm, gfmHtml } from "micromark-extension-gfm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { parseMermaid } from "../support/mermaid";
-import { PLANS, cli, mermaidBlocks, synthExamples } from "./support";
+import { PLANS, cli, mermaidBlocks, synthExamples, validatorErrors } from "./support";
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
@@ -172,6 +172,7 @@ describe("hostile values in every field of cdktf.out and a plan", () => {
       expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
       expect(run.stdout).toContain("SEENd");
       expect(() => JSON.parse(run.stdout)).not.toThrow();
+      if (format === "sarif") expect(validatorErrors(run.stdout)).toEqual([]);
     }
   });
 });

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { expect } from "vitest";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { buildApp } from "../../examples/app";
@@ -37,4 +38,27 @@ export function synthExamples(): string {
 /** The Mermaid blocks of a Markdown report. */
 export function mermaidBlocks(markdown: string): string[] {
   return [...markdown.matchAll(/^```mermaid\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
+}
+
+/** Microsoft's SARIF validator (@microsoft/sarif-multitool). */
+const MULTITOOL = join(ROOT, "node_modules", ".bin", "sarif-multitool");
+
+/** The errors Microsoft's SARIF validator reports for `log`. */
+export function validatorErrors(log: string): string[] {
+  const dir = mkdtempSync(join(tmpdir(), "acr-sarif-"));
+  try {
+    writeFileSync(join(dir, "review.sarif"), log);
+    const run = spawnSync(
+      MULTITOOL,
+      ["validate", join(dir, "review.sarif"), "--output", join(dir, "validation.sarif")],
+      { encoding: "utf8" },
+    );
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    const validation = JSON.parse(readFileSync(join(dir, "validation.sarif"), "utf8"));
+    return validation.runs[0].results
+      .filter((r: any) => r.level === "error")
+      .map((r: any) => `${r.ruleId}: ${JSON.stringify(r.message)}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
