@@ -170,3 +170,22 @@ function withResolvedImports(source: string): string {
     return `from ${JSON.stringify(target)}`;
   });
 }
+
+describe("docs/review.md", () => {
+  it("shows as its sample what the review command prints for it (formatted as the docs are)", async () => {
+    const { cli, synthExamples } = await import("./cli/support");
+    const { format } = await import("prettier");
+    const page = readFileSync(join(DOCS, "review.md"), "utf8");
+    const [, target, plan, block] =
+      /<!-- sample: review (\S+) --plan (\S+) -->\n\n````markdown\n([\s\S]*?)````/.exec(page)!;
+    const outdir = synthExamples();
+    try {
+      const run = cli("review", target.replace(/^cdktf\.out/, outdir), "--plan", plan);
+      expect(run.status).toBe(0);
+      const formatted = (text: string) => format(text, { parser: "markdown" });
+      expect(await formatted(block)).toBe(await formatted(run.stdout));
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+});
