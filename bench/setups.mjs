@@ -14,7 +14,7 @@ const { AzurermProvider } = require("@cdktf/provider-azurerm/lib/provider");
 const RG =
   "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/transfer-rg/providers";
 const VAULT_ID = `${RG}/Microsoft.KeyVault/vaults/transfervault`;
-const API_VERSION = lib.DEFAULT_TRANSFER_API_VERSION;
+const API_VERSION = lib.TransferApiVersions.DEFAULT;
 
 /** What setup i is made of. */
 function names(i) {
@@ -83,7 +83,7 @@ export function handWrittenStack(n) {
 /** An export pipeline in SAS token mode with a system-assigned identity, by hand. */
 function handPipeline(stack, id, s) {
   return new AzapiResource(stack, id, {
-    type: `${lib.EXPORT_PIPELINE_TYPE}@${API_VERSION}`,
+    type: `${lib.TransferResourceTypes.EXPORT_PIPELINE}@${API_VERSION}`,
     name: s.pipelineName,
     parentId: s.registryId,
     location: "eastus",
@@ -115,7 +115,7 @@ function handPolicy(stack, id, pipeline) {
 /** The arguments of an export run, by hand (without depends_on). */
 function runConfig(pipeline, registryId, runName, blobName, artifacts) {
   return {
-    type: `${lib.PIPELINE_RUN_TYPE}@${API_VERSION}`,
+    type: `${lib.TransferResourceTypes.PIPELINE_RUN}@${API_VERSION}`,
     name: runName,
     parentId: registryId,
     body: {
@@ -136,8 +136,8 @@ function runConfig(pipeline, registryId, runName, blobName, artifacts) {
       finish_time: "properties.response.finishTime",
       error_message: "properties.response.pipelineRunErrorMessage",
     },
-    retry: { errorMessageRegex: [...lib.AUTHORIZATION_RETRY_PATTERNS] },
-    timeouts: { create: lib.DEFAULT_RUN_TIMEOUT, update: lib.DEFAULT_RUN_TIMEOUT },
+    retry: { errorMessageRegex: [...lib.TransferRunDefaults.AUTHORIZATION_RETRY_PATTERNS] },
+    timeouts: { create: lib.TransferRunDefaults.TIMEOUT, update: lib.TransferRunDefaults.TIMEOUT },
   };
 }
 
@@ -200,7 +200,7 @@ export function batchLibraryStack(registries) {
  */
 export function batchHandStack(registries) {
   const stack = newStack();
-  const lanes = lib.DEFAULT_MAX_CONCURRENT_RUNS;
+  const lanes = lib.TransferBatchDefaults.MAX_CONCURRENT_RUNS;
   for (let r = 0; r < registries; r++) {
     const s = names(r);
     const pipeline = handPipeline(stack, `Export${r}`, s);

@@ -1,23 +1,19 @@
-export * from "./azapi";
+// The root entry point. The general azapi bindings are at `cdktf-acr-transfer/azapi`; only the
+// provider every stack declares is here. test/public-api.test.ts pins the runtime exports.
+export { AzapiProvider, AzapiProviderConfig, AzapiEnvironment } from "./azapi/provider";
 export {
   TransferApiVersions,
-  TRANSFER_API_VERSIONS,
-  DEFAULT_TRANSFER_API_VERSION,
-  STORAGE_ACCESS_MODE_API_VERSION,
   TransferLimits,
-  MAX_ARTIFACTS_PER_RUN,
   StorageAccessMode,
   AzureCloud,
   ExportOption,
   ImportOption,
   TransferSide,
   TransferResourceTypes,
-  EXPORT_PIPELINE_TYPE,
-  IMPORT_PIPELINE_TYPE,
-  PIPELINE_RUN_TYPE,
   PipelineStorageBody,
 } from "./arm";
-export * from "./validation";
+export { TransferValidationError, ValidationMessages } from "./validation/error";
+export { Violation } from "./arm/violation";
 export * from "./references/registry";
 export * from "./references/user-identity";
 export * from "./pipelines/pipeline-identity";
@@ -38,17 +34,11 @@ export { PipelineImportOptions } from "./pipelines/imported-pipeline";
 export * from "./pipelines/export-pipeline";
 export * from "./pipelines/import-pipeline";
 export { PipelineRunBase, PipelineRunProps } from "./runs/pipeline-run-base";
-export { DEFAULT_RUN_TIMEOUT, AUTHORIZATION_RETRY_PATTERNS } from "./runs/run-outputs";
+export { TransferRunDefaults } from "./runs/run-outputs";
 export * from "./runs/export-pipeline-run";
 export * from "./runs/import-pipeline-run";
-export {
-  TransferAccess,
-  KEY_VAULT_SECRETS_USER,
-  STORAGE_BLOB_DATA_CONTRIBUTOR,
-  STORAGE_BLOB_DATA_READER,
-  SECRET_READ_PERMISSIONS,
-} from "./arm/roles";
-export { GrantPrincipal, PipelinePrincipal } from "./grants/principal";
+export { TransferAccess } from "./arm/roles";
+export { GrantPrincipal } from "./grants/principal";
 export { TransferGrant } from "./grants/transfer-grant";
 export { BlobAccessGrantOptions } from "./grants/container-access";
 export { SecretReadGrantOptions } from "./grants/secret-read";

@@ -25,7 +25,10 @@ const ROOT = resolve(__dirname, "..");
 const NAME = "cdktf-acr-transfer";
 const TEMPLATE_TSCONFIG = "node_modules/cdktf-cli/bundle/templates/typescript/tsconfig.json";
 
-/** The consumer's stack: a registry made in the same stack, an export pipeline and a run. */
+/**
+ * The consumer's stack: a registry made in the same stack, an export pipeline and a run, and the
+ * client config read through the `azapi` subpath (the general bindings are not in the root).
+ */
 const MAIN_TS = `
 import { App, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
@@ -33,6 +36,7 @@ import { ContainerRegistry } from "@cdktf/provider-azurerm/lib/container-registr
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import * as acr from "${NAME}";
 import { checkTransferConformance } from "${NAME}/testing";
+import { DataAzapiClientConfig } from "${NAME}/azapi";
 
 const ACCOUNT_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/transfer/providers/Microsoft.Storage/storageAccounts/sourcesa";
 
@@ -56,6 +60,7 @@ class TransferStack extends TerraformStack {
     new acr.ExportPipelineRun(this, "Nightly", {
       pipeline, runName: "nightly001", blobName: "images", artifacts: ["samples/hello-world:v1"],
     });
+    new DataAzapiClientConfig(this, "Client");
   }
 }
 
@@ -128,6 +133,8 @@ describe("the package as a consumer installs it", () => {
         "README.md",
         "dist/index.d.ts",
         "dist/index.js",
+        "dist/azapi/index.d.ts",
+        "dist/azapi/index.js",
         "dist/testing/index.d.ts",
         "dist/testing/setup.mjs",
         "docs/guide.md",
@@ -159,7 +166,7 @@ describe("the package as a consumer installs it", () => {
     run(process.execPath, [join(consumer, "node_modules/typescript/bin/tsc"), "-p", "."], consumer);
   });
 
-  it("synthesizes the consumer's stack with node: the export pipeline and its run", () => {
+  it("synthesizes the consumer's stack with node: the export pipeline, its run, the client config", () => {
     run(process.execPath, ["main.js"], consumer);
     const synth = JSON.parse(
       readFileSync(join(consumer, "cdktf.out/stacks/consumer/cdk.tf.json"), "utf8"),
@@ -169,6 +176,7 @@ describe("the package as a consumer installs it", () => {
       expect.stringMatching(/^Microsoft\.ContainerRegistry\/registries\/exportPipelines@/),
       expect.stringMatching(/^Microsoft\.ContainerRegistry\/registries\/pipelineRuns@/),
     ]);
+    expect(Object.keys(synth.data.azapi_client_config)).toHaveLength(1);
   });
 
   it("runs the review command from its bin, on what it synthesized", () => {

@@ -32,15 +32,15 @@ export const DEFAULT_TRANSFER_API_VERSION = "2025-06-01-preview";
 export const STORAGE_ACCESS_MODE_API_VERSION = "2025-06-01-preview";
 
 /**
- * The api-versions, for every jsii language (TypeScript may also use the constants).
+ * The api-versions, for every language.
  * Lists are copies, as jsii has no read-only arrays: changing one changes no check.
  */
 export class TransferApiVersions {
-  /** Every api-version that has ACR Transfer; the constant `TRANSFER_API_VERSIONS`. */
+  /** Every api-version that has ACR Transfer. */
   public static readonly ALL: string[] = [...TRANSFER_API_VERSIONS];
-  /** The library's default api-version; the constant `DEFAULT_TRANSFER_API_VERSION`. */
+  /** The library's default api-version. */
   public static readonly DEFAULT = DEFAULT_TRANSFER_API_VERSION;
-  /** First api-version with `storageAccessMode`; the constant `STORAGE_ACCESS_MODE_API_VERSION`. */
+  /** First api-version with `storageAccessMode`. */
   public static readonly STORAGE_ACCESS_MODE = STORAGE_ACCESS_MODE_API_VERSION;
 
   private constructor() {}

@@ -3,9 +3,9 @@ import { Violation } from "./violation";
 /** Most artifacts one pipeline run may transfer. */
 export const MAX_ARTIFACTS_PER_RUN = 50;
 
-/** Limits of ACR Transfer, for every jsii language (TypeScript may also use the constants). */
+/** Limits of ACR Transfer, for every language. */
 export class TransferLimits {
-  /** Most artifacts one pipeline run may transfer; the constant `MAX_ARTIFACTS_PER_RUN`. */
+  /** Most artifacts one pipeline run may transfer. */
   public static readonly MAX_ARTIFACTS_PER_RUN = MAX_ARTIFACTS_PER_RUN;
 
   private constructor() {}

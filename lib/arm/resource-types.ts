@@ -7,13 +7,13 @@ export const IMPORT_PIPELINE_TYPE = "Microsoft.ContainerRegistry/registries/impo
 /** ARM type of pipeline runs (export and import alike). */
 export const PIPELINE_RUN_TYPE = "Microsoft.ContainerRegistry/registries/pipelineRuns";
 
-/** ARM types of ACR Transfer, for every jsii language (TypeScript may also use the constants). */
+/** ARM types of ACR Transfer, for every language. */
 export class TransferResourceTypes {
-  /** ARM type of export pipelines; the constant `EXPORT_PIPELINE_TYPE`. */
+  /** ARM type of export pipelines. */
   public static readonly EXPORT_PIPELINE = EXPORT_PIPELINE_TYPE;
-  /** ARM type of import pipelines; the constant `IMPORT_PIPELINE_TYPE`. */
+  /** ARM type of import pipelines. */
   public static readonly IMPORT_PIPELINE = IMPORT_PIPELINE_TYPE;
-  /** ARM type of pipeline runs, export and import alike; the constant `PIPELINE_RUN_TYPE`. */
+  /** ARM type of pipeline runs, export and import alike. */
   public static readonly PIPELINE_RUN = PIPELINE_RUN_TYPE;
 
   private constructor() {}

@@ -17,20 +17,19 @@ export const CONDITION_VERSION = "2.0";
 export const SECRET_READ_PERMISSIONS: readonly string[] = ["Get"];
 
 /**
- * The roles and Key Vault permissions that pipelines are granted, for every jsii language
- * (TypeScript may also use the constants). Lists are copies, as jsii has no read-only arrays:
- * changing one changes no grant.
+ * The roles and Key Vault permissions that pipelines are granted. Lists are copies, as jsii has
+ * no read-only arrays: changing one changes no grant.
  */
 export class TransferAccess {
-  /** Role that lets an identity read one secret's value; the constant `KEY_VAULT_SECRETS_USER`. */
+  /** Role that lets an identity read one secret's value. */
   public static readonly KEY_VAULT_SECRETS_USER = KEY_VAULT_SECRETS_USER;
-  /** Role to read, write and delete blobs; the constant `STORAGE_BLOB_DATA_CONTRIBUTOR`. */
+  /** Role to read, write and delete blobs. */
   public static readonly STORAGE_BLOB_DATA_CONTRIBUTOR = STORAGE_BLOB_DATA_CONTRIBUTOR;
-  /** Role to read and list blobs; the constant `STORAGE_BLOB_DATA_READER`. */
+  /** Role to read and list blobs. */
   public static readonly STORAGE_BLOB_DATA_READER = STORAGE_BLOB_DATA_READER;
-  /** The condition that denies blob delete; the constant `NO_BLOB_DELETE_CONDITION`. */
+  /** The condition that denies blob delete. */
   public static readonly NO_BLOB_DELETE_CONDITION = NO_BLOB_DELETE_CONDITION;
-  /** Secret permissions in an access-policy vault; the constant `SECRET_READ_PERMISSIONS`. */
+  /** Secret permissions in an access-policy vault. */
   public static readonly SECRET_READ_PERMISSIONS: string[] = [...SECRET_READ_PERMISSIONS];
 
   private constructor() {}

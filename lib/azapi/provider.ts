@@ -100,9 +100,9 @@ const SPEC: AttributeSpec = {
 export class AzapiProvider extends TerraformProvider {
   /** Terraform's name for this provider type. */
   public static readonly tfResourceType = "azapi";
-  /** Registry source of the provider; the constant `AZAPI_PROVIDER_SOURCE`. */
+  /** Registry source of the provider. */
   public static readonly SOURCE = AZAPI_PROVIDER_SOURCE;
-  /** Version constraint the stack pins; the constant `AZAPI_PROVIDER_VERSION_CONSTRAINT`. */
+  /** Version constraint the stack pins. */
   public static readonly VERSION_CONSTRAINT = AZAPI_PROVIDER_VERSION_CONSTRAINT;
 
   private readonly config: AzapiProviderConfig;

@@ -1,9 +1,5 @@
 export { ArtifactList } from "./artifact-list";
-export {
-  TransferBatch,
-  TransferBatchDefaults,
-  DEFAULT_MAX_CONCURRENT_RUNS,
-} from "./transfer-batch";
+export { TransferBatch, TransferBatchDefaults } from "./transfer-batch";
 export {
   TransferBatchesBase,
   TransferBatchesProps,

@@ -19,9 +19,9 @@ export interface TransferBatch {
  */
 export const DEFAULT_MAX_CONCURRENT_RUNS = 10;
 
-/** Defaults of batched transfers, for every jsii language (TypeScript may also use the constants). */
+/** Defaults of batched transfers, for every language. */
 export class TransferBatchDefaults {
-  /** Runs started at once by default; the constant `DEFAULT_MAX_CONCURRENT_RUNS`. */
+  /** Runs started at once by default. */
   public static readonly MAX_CONCURRENT_RUNS = DEFAULT_MAX_CONCURRENT_RUNS;
 
   private constructor() {}

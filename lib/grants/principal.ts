@@ -7,21 +7,6 @@ import { IUserIdentity } from "../references/user-identity";
 import { keyOf } from "../private/keys";
 import { expectShape } from "../validation/check";
 
-/**
- * The identity that acts for a pipeline, as grants need it.
- * @deprecated use GrantPrincipal, which the grant methods of secrets and containers take
- */
-export interface PipelinePrincipal {
-  /** Principal (object) ID. */
-  readonly principalId: string;
-  /** Tenant ID, for Key Vault access policies. */
-  readonly tenantId: string;
-  /** A stable key that tells principals apart within one app, so each grant is made once. */
-  readonly principalKey: string;
-  /** True for a user-assigned identity, which several pipelines may share. */
-  readonly shared: boolean;
-}
-
 /** Where the grants of a principal are declared. */
 enum GrantHome {
   /** Under the stack's AcrTransferSharedGrants construct, one per (target, principal). */

@@ -1,4 +1,10 @@
-import { Annotations, ITerraformDependable, TerraformStack, Token } from "../core/cdk";
+import {
+  Annotations,
+  ITerraformDependable,
+  TerraformResource,
+  TerraformStack,
+  Token,
+} from "../core/cdk";
 import { Construct } from "constructs";
 import { DEFAULT_TRANSFER_API_VERSION } from "../arm/api-versions";
 import { PipelineStorageBody } from "../arm/bodies";
@@ -71,8 +77,12 @@ export abstract class TransferPipelineBase extends PipelineBase {
   public readonly container: ITransferContainer;
   /** The storage access mode. */
   public readonly storageAccessMode: StorageAccessMode;
-  /** The azapi resource. */
-  public readonly resource: AzapiResource;
+  /**
+   * The pipeline's Terraform resource (an `AzapiResource` of `cdktf-acr-transfer/azapi`), for
+   * escape hatches such as `addOverride`.
+   */
+  public readonly resource: TerraformResource;
+  private readonly azapi: AzapiResource;
 
   /** Checks the props, declares the pipeline and its grants. */
   protected constructor(
@@ -110,7 +120,7 @@ export abstract class TransferPipelineBase extends PipelineBase {
     this.container = props.container;
     this.storageAccessMode = props.storageAccess.mode;
     const type = azapiType(resourceType, this.apiVersion);
-    this.resource = new AzapiResource(this, "Resource", {
+    this.azapi = new AzapiResource(this, "Resource", {
       type,
       name: this.pipelineName,
       parentId: props.registry.registryId,
@@ -128,6 +138,7 @@ export abstract class TransferPipelineBase extends PipelineBase {
       provider: props.provider,
       ...azapiSchemaSettings(this, type),
     });
+    this.resource = this.azapi;
 
     if (typeof props.storageRoleName === "string" && !secret) {
       const reason = props.customStorageRoleReason;
@@ -140,7 +151,7 @@ export abstract class TransferPipelineBase extends PipelineBase {
       if (!Token.isUnresolved(facts.roleName)) failOn(this, storageRoleFinding(facts));
       if (reason) Annotations.of(this).addInfo(`storage role "${facts.roleName}": ${reason}`);
     }
-    this.grantPrincipal = identity._actingPrincipal(this, this.resource);
+    this.grantPrincipal = identity._actingPrincipal(this, this.azapi);
     this.principalId = this.grantPrincipal.principalId;
     this.principalTenantId = this.grantPrincipal.tenantId;
     const role = this.sideStorageRole(props);
@@ -151,7 +162,7 @@ export abstract class TransferPipelineBase extends PipelineBase {
 
   /** ARM resource ID of the pipeline. */
   public get pipelineId(): string {
-    return this.resource.id;
+    return this.azapi.id;
   }
 
   /** The side's options, as given (checked against the side by the base). */

@@ -1,4 +1,4 @@
-import { ITerraformDependable, TerraformProvider, Token } from "../core/cdk";
+import { ITerraformDependable, TerraformProvider, TerraformResource, Token } from "../core/cdk";
 import { Construct } from "constructs";
 import { checkTimeout, checkRerunToken } from "../arm/durations";
 import { checkTransferName } from "../arm/names";
@@ -48,8 +48,12 @@ export interface PipelineRunProps {
 export abstract class PipelineRunBase extends Construct {
   /** Run name. */
   public readonly runName: string;
-  /** The azapi resource. */
-  public readonly resource: AzapiResource;
+  /**
+   * The run's Terraform resource (an `AzapiResource` of `cdktf-acr-transfer/azapi`), for escape
+   * hatches such as `addOverride`.
+   */
+  public readonly resource: TerraformResource;
+  private readonly azapi: AzapiResource;
 
   /** Checks the props and declares the run on `pipeline`. */
   protected constructor(
@@ -95,7 +99,7 @@ export abstract class PipelineRunBase extends Construct {
     const type = azapiType(PIPELINE_RUN_TYPE, pipeline.apiVersion);
     DeployerRegistration.of(this);
     refusePolicyPacksAboveStack(this);
-    this.resource = new AzapiResource(this, "Resource", {
+    this.azapi = new AzapiResource(this, "Resource", {
       type,
       name: this.runName,
       parentId: pipeline.registryId,
@@ -107,46 +111,47 @@ export abstract class PipelineRunBase extends Construct {
       provider: props.provider,
       ...azapiSchemaSettings(this, type),
     });
+    this.resource = this.azapi;
   }
 
   /** ARM resource ID of the run. */
   public get runId(): string {
-    return this.resource.id;
+    return this.azapi.id;
   }
 
   /** The run's status ("Succeeded", "Failed", "Running"), read after apply. */
   public get runStatus(): string {
-    return this.resource.outputValue("status");
+    return this.azapi.outputValue("status");
   }
 
   /** Progress of the copy, in percent, read after apply. */
   public get progressPercentage(): string {
-    return this.resource.outputValue("progress_percentage");
+    return this.azapi.outputValue("progress_percentage");
   }
 
   /** The artifacts the run transferred, read after apply. */
   public get importedArtifacts(): string[] {
-    return this.resource.outputList("imported_artifacts");
+    return this.azapi.outputList("imported_artifacts");
   }
 
   /** Digest of the transferred tar, read after apply. */
   public get catalogDigest(): string {
-    return this.resource.outputValue("catalog_digest");
+    return this.azapi.outputValue("catalog_digest");
   }
 
   /** When the run started, read after apply. */
   public get startTime(): string {
-    return this.resource.outputValue("start_time");
+    return this.azapi.outputValue("start_time");
   }
 
   /** When the run finished, read after apply. */
   public get finishTime(): string {
-    return this.resource.outputValue("finish_time");
+    return this.azapi.outputValue("finish_time");
   }
 
   /** The service's error message when the run failed, read after apply. */
   public get runErrorMessage(): string {
-    return this.resource.outputValue("error_message");
+    return this.azapi.outputValue("error_message");
   }
 
   /** The side's own checks, run before the body is built. */

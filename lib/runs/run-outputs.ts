@@ -26,3 +26,13 @@ export const AUTHORIZATION_RETRY_PATTERNS: readonly string[] = [
   "ForbiddenByRbac",
   "does not have secrets get permission",
 ];
+
+/** Defaults of pipeline runs. Lists are copies, as jsii has no read-only arrays: changing one changes no run. */
+export class TransferRunDefaults {
+  /** How long a run is waited for by default (the azapi `timeouts`). */
+  public static readonly TIMEOUT = DEFAULT_RUN_TIMEOUT;
+  /** Error messages a run retries on: a grant that has not reached Storage or Key Vault yet. */
+  public static readonly AUTHORIZATION_RETRY_PATTERNS: string[] = [...AUTHORIZATION_RETRY_PATTERNS];
+
+  private constructor() {}
+}

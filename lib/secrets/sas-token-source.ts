@@ -1,8 +1,7 @@
 import { KeyVaultSecret } from "../core/azurerm";
-import { TerraformProvider, TerraformVariable } from "../core/cdk";
+import { TerraformProvider } from "../core/cdk";
 import { Construct } from "constructs";
-import { TransferSide } from "../arm/options";
-import { GeneratedSasTokenProps, SasPermissions, SasTokenKind } from "./sas-token-props";
+import { SasTokenKind } from "./sas-token-props";
 import { GeneratedTokenScope } from "./secret";
 
 // What SasToken and the token kinds it makes share; its own file so that they need not import
@@ -43,42 +42,12 @@ export interface SasTokenBinding {
 
 /**
  * Where a SasToken's value comes from, one class per kind: WriteOnlySasToken or
- * GeneratedSasToken. The optional members are what SasToken's deprecated getters report.
+ * GeneratedSasToken.
  * @internal
  */
 export interface ISasTokenSource {
   /** Which kind this is. */
   readonly kind: SasTokenKind;
-  /**
-   * The write-only value.
-   * @default undefined: not a write-only token
-   */
-  readonly value?: string;
-  /**
-   * The variable the write-only value is read from.
-   * @default undefined: not read from a variable
-   */
-  readonly variable?: TerraformVariable;
-  /**
-   * The write-only rotation version.
-   * @default undefined: not a write-only token
-   */
-  readonly version?: number;
-  /**
-   * The generation settings.
-   * @default undefined: not a generated token
-   */
-  readonly generated?: GeneratedSasTokenProps;
-  /**
-   * The side a generated token is for.
-   * @default undefined: not a generated token
-   */
-  readonly side?: TransferSide;
-  /**
-   * The permissions of a generated token.
-   * @default undefined: not a generated token
-   */
-  readonly permissions?: SasPermissions;
   /**
    * Checks the token, naming `secret` in errors and warnings, and writes it into the secret
    * `Resource` under `secret`.

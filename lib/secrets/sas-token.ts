@@ -5,7 +5,6 @@ import { GeneratedSasToken } from "./generated-sas-token";
 import {
   GeneratedImportSasTokenProps,
   GeneratedSasTokenProps,
-  SasPermissions,
   SasTokenKind,
 } from "./sas-token-props";
 import { ISasTokenSource, SasTokenBinding, SasTokenSecretConfig } from "./sas-token-source";
@@ -69,56 +68,6 @@ export class SasToken {
 
   private constructor(private readonly source: ISasTokenSource) {
     this.kind = source.kind;
-  }
-
-  /**
-   * The write-only value (WRITE_ONLY tokens).
-   * @deprecated kept for 0.1.0 code: use the value you gave `fromValue` (for `fromVariable`, the
-   * variable's `stringValue`)
-   */
-  public get value(): string | undefined {
-    return this.source.value;
-  }
-
-  /**
-   * The variable it came from, if any.
-   * @deprecated kept for 0.1.0 code: use the variable you gave `fromVariable`
-   */
-  public get variable(): TerraformVariable | undefined {
-    return this.source.variable;
-  }
-
-  /**
-   * The rotation version (WRITE_ONLY tokens).
-   * @deprecated kept for 0.1.0 code: use the version you gave `fromVariable` or `fromValue`
-   */
-  public get version(): number | undefined {
-    return this.source.version;
-  }
-
-  /**
-   * Generation settings (GENERATED tokens).
-   * @deprecated kept for 0.1.0 code: use the props you gave `generateForExport` or
-   * `generateForImport`
-   */
-  public get generated(): GeneratedSasTokenProps | undefined {
-    return this.source.generated;
-  }
-
-  /**
-   * The side a generated token was made for.
-   * @deprecated kept for 0.1.0 code: read the secret's `generatedFor.side`
-   */
-  public get side(): TransferSide | undefined {
-    return this.source.side;
-  }
-
-  /**
-   * The permissions of a generated token.
-   * @deprecated kept for 0.1.0 code: read the secret's `generatedFor.permissions`
-   */
-  public get permissions(): SasPermissions | undefined {
-    return this.source.permissions;
   }
 
   /**

@@ -66,9 +66,9 @@ function constructPath(value: unknown): string | undefined {
   return `<${node.path || "app"}>`;
 }
 
-/** How messages show values, for every jsii language (TypeScript may also use the function). */
+/** How messages show values, for every language. */
 export class ValidationMessages {
-  /** The value as it appears in messages; the function `describeValue`. */
+  /** The value as it appears in messages: JSON without SAS signatures, constructs by their path. */
   public static describeValue(value: unknown): string {
     return describeValue(value);
   }

@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  AZAPI_BASELINE_VERSION,
-  AZAPI_FIRST_EMBEDDING,
-  AZAPI_PROVIDER_VERSION_CONSTRAINT,
-  TRANSFER_API_VERSIONS,
-} from "../../lib";
+import { AzapiProvider, TransferApiVersions } from "../../lib";
+import { AZAPI_BASELINE_VERSION, AZAPI_FIRST_EMBEDDING } from "../../lib/azapi";
 import {
   azapiEmbedsSchema,
   azapiFloor,
@@ -41,18 +37,18 @@ describe("what azapi embeds", () => {
   });
 
   it("writes ~> for a minor release and a range for a patch release", () => {
-    expect(azapiVersionConstraint(AZAPI_BASELINE_VERSION)).toBe(AZAPI_PROVIDER_VERSION_CONSTRAINT);
+    expect(azapiVersionConstraint(AZAPI_BASELINE_VERSION)).toBe(AzapiProvider.VERSION_CONSTRAINT);
     expect(azapiVersionConstraint("2.11.0")).toBe("~> 2.11");
     expect(azapiVersionConstraint("2.9.1")).toBe(">= 2.9.1, < 3.0");
   });
 
   it("knows a first azapi release for every api-version but 2025-12-01-preview", () => {
-    expect(TRANSFER_API_VERSIONS.filter((v) => !(v in AZAPI_FIRST_EMBEDDING))).toEqual([
+    expect(TransferApiVersions.ALL.filter((v) => !(v in AZAPI_FIRST_EMBEDDING))).toEqual([
       "2025-12-01-preview",
     ]);
-    expect(Object.keys(AZAPI_FIRST_EMBEDDING).every((v) => TRANSFER_API_VERSIONS.includes(v))).toBe(
-      true,
-    );
+    expect(
+      Object.keys(AZAPI_FIRST_EMBEDDING).every((v) => TransferApiVersions.ALL.includes(v)),
+    ).toBe(true);
   });
 
   it.skipIf(!HAS_REFERENCE)(

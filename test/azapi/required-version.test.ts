@@ -2,16 +2,14 @@ import { AnnotationMetadataEntryType, TerraformProvider, TerraformStack, Testing
 import { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
 import {
-  AZAPI_PROVIDER_VERSION_CONSTRAINT,
   AzapiProvider,
-  AzapiResource,
   ExportPipeline,
   ExportPipelineRun,
   SasTokenSecret,
   StorageAccess,
   TransferContainer,
-  azapiVersionConstraintOf,
 } from "../../lib";
+import { AzapiResource, azapiVersionConstraintOf } from "../../lib/azapi";
 import { synthHclParsed } from "../support/hcl";
 import * as ids from "../support/ids";
 import { testAccount, testRegistry } from "../support/refs";
@@ -73,7 +71,7 @@ describe("the azapi version a stack requires follows its api-versions", () => {
   it("keeps ~> 2.8 on older api-versions (2.8 is the floor of every stack)", () => {
     expect(requiredAzapi(stackOn(["2019-12-01-preview", "2025-05-01-preview"], "before"))).toEqual({
       source: "Azure/azapi",
-      version: AZAPI_PROVIDER_VERSION_CONSTRAINT,
+      version: AzapiProvider.VERSION_CONSTRAINT,
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TRANSFER_API_VERSIONS } from "../../lib";
+import { TRANSFER_API_VERSIONS } from "../../lib/arm/api-versions";
 import { schemaVersionFor, transferValidator } from "../support/arm-schema";
 import { transferResources } from "../support/arm-resources";
 import { HAS_REFERENCE, SKIP_REASON } from "../support/reference";

@@ -9,9 +9,9 @@ import {
   ImportPipelineRun,
   SasTokenSecret,
   StorageAccess,
-  TRANSFER_API_VERSIONS,
   TransferContainer,
 } from "../../lib";
+import { TRANSFER_API_VERSIONS } from "../../lib/arm/api-versions";
 import { supportsStorageAccessMode } from "../../lib/arm/api-versions";
 import { azapiAttributeErrors } from "../support/azapi-attributes";
 import { azapiBodyErrors } from "../support/bicep-types";

@@ -1,7 +1,7 @@
 // Which service errors a run retries on: the patterns are Go regular expressions that azapi
 // matches against the error; these ones use no syntax where Go and JavaScript differ.
 import { describe, expect, it } from "vitest";
-import { AUTHORIZATION_RETRY_PATTERNS } from "../../lib";
+import { AUTHORIZATION_RETRY_PATTERNS } from "../../lib/runs/run-outputs";
 
 const retried = (message: string) =>
   AUTHORIZATION_RETRY_PATTERNS.some((pattern) => new RegExp(pattern).test(message));

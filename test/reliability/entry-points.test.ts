@@ -11,9 +11,7 @@ import { describe, expect, it } from "vitest";
 import {
   AzapiProvider,
   ArtifactList,
-  AzapiResource,
   BlobCopyOutput,
-  DataAzapiResource,
   ExportBatches,
   ExportPipeline,
   ExportPipelineRun,
@@ -33,6 +31,7 @@ import {
   TransferValidationError,
   UserIdentity,
 } from "../../lib";
+import { AzapiResource, DataAzapiResource } from "../../lib/azapi";
 import * as ids from "../support/ids";
 import {
   exportPipeline,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { TransferValidationError, describeValue } from "../../lib";
+import { TransferValidationError } from "../../lib";
+import { describeValue } from "../../lib/validation/error";
 
 const VIOLATION = { problem: "is wrong", rule: "a rule", fix: "a fix" };
 

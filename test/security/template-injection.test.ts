@@ -2,7 +2,8 @@
 // template (`${file(...)}`, `%{...}`), never breaking out of an HCL string.
 import { TerraformStack, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { AzapiResource, ExportPipeline, ExportPipelineRun } from "../../lib";
+import { ExportPipeline, ExportPipelineRun } from "../../lib";
+import { AzapiResource } from "../../lib/azapi";
 import { synthHclParsed } from "../support/hcl";
 import { REGISTRY_ID } from "../support/ids";
 import { HAS_TERRAFORM, TERRAFORM_SKIP, evaluateOutputs } from "../support/shadow";

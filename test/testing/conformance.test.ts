@@ -2,7 +2,6 @@ import { KeyVaultAccessPolicyA } from "@cdktf/provider-azurerm/lib/key-vault-acc
 import { TerraformStack, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import {
-  AzapiResource,
   ExportPipeline,
   ExportPipelineRun,
   ImportOption,
@@ -13,6 +12,7 @@ import {
   TransferContainer,
   UserIdentity,
 } from "../../lib";
+import { AzapiResource } from "../../lib/azapi";
 import { checkTransferConformance, synthJson } from "../../lib/testing";
 import * as ids from "../support/ids";
 import { testAccount, testRegistry, testVault } from "../support/refs";

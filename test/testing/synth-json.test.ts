@@ -12,7 +12,8 @@ import {
 } from "cdktf";
 import { IConstruct } from "constructs";
 import { describe, expect, it } from "vitest";
-import { AzapiProvider, AzapiResource } from "../../lib";
+import { AzapiProvider } from "../../lib";
+import { AzapiResource } from "../../lib/azapi";
 import { synthJson } from "../../lib/testing";
 import { TEST_STACKS } from "../support/stacks";
 

@@ -1,2 +1,0 @@
-export * from "./error";
-export * from "../arm/violation";
