@@ -14,12 +14,16 @@ const list = process.argv.includes("--list");
 
 const runtime = Object.keys(require(join(ROOT, "dist", "index.js"))).sort();
 
-const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, "tsconfig.json"), {}, {
-  ...ts.sys,
-  onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-    throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+const config = ts.getParsedCommandLineOfConfigFile(
+  join(ROOT, "tsconfig.json"),
+  {},
+  {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+    },
   },
-});
+);
 const program = ts.createProgram([join(ROOT, "lib", "index.ts")], config.options);
 const checker = program.getTypeChecker();
 const entry = program.getSourceFile(join(ROOT, "lib", "index.ts"));
