@@ -4,7 +4,7 @@
 // command then runs in fresh processes, as CI runs it, Node's start-up included.
 // Standalone: `npm run build && node bench/review-cost.mjs`; `npm run bench` runs it last.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -94,7 +94,82 @@ function review(outdir, format) {
   return { ms: elapsed, bytes: child.stdout.length };
 }
 
-/** Measures the review of the 100-registry app; returns [verdict ok, text]. */
+/**
+ * The synthesized app copied `copies` times into one stack (every resource and data source
+ * under a suffixed address, names suffixed), as a cdktf.out in `outdir`; returns its size.
+ */
+function scaledOut(source, outdir, copies) {
+  const doc = JSON.parse(readFileSync(join(source, "stacks", "registries", "cdk.tf.json"), "utf8"));
+  const original = JSON.stringify({ resource: doc.resource, data: doc.data });
+  const scaled = { ...doc, resource: {}, data: {} };
+  for (let copy = 0; copy < copies; copy++) {
+    // Each reference and name gets the copy's suffix (block keys below), so references stay
+    // within their copy.
+    const part = JSON.parse(
+      original
+        .replace(/"name":"([^"$]+)"/g, `"name":"$1x${copy}"`)
+        .replace(/((?:data\.)?(?:azapi_resource|azurerm_\w+)\.)([A-Za-z0-9_-]+)/g, `$1$2x${copy}`),
+    );
+    for (const section of ["resource", "data"]) {
+      for (const [type, blocks] of Object.entries(part[section] ?? {})) {
+        const renamed = Object.entries(blocks).map(([name, block]) => [`${name}x${copy}`, block]);
+        scaled[section][type] = {
+          ...(scaled[section][type] ?? {}),
+          ...Object.fromEntries(renamed),
+        };
+      }
+    }
+  }
+  mkdirSync(join(outdir, "stacks", "registries"), { recursive: true });
+  const file = join(outdir, "stacks", "registries", "cdk.tf.json");
+  writeFileSync(file, JSON.stringify(scaled));
+  writeFileSync(
+    join(outdir, "manifest.json"),
+    JSON.stringify({
+      stacks: {
+        registries: {
+          synthesizedStackPath: "stacks/registries/cdk.tf.json",
+          workingDirectory: "stacks/registries",
+          annotations: [],
+        },
+      },
+    }),
+  );
+  return statSync(file).size;
+}
+
+/** Review time against input size up to 10 MB of cdktf.out; returns [verdict ok, text]. */
+function measureScale(source) {
+  const rows = [];
+  const samples = [];
+  for (const copies of [5, 10, 20]) {
+    const outdir = mkdtempSync(join(tmpdir(), "acr-review-scale-"));
+    try {
+      const bytes = scaledOut(source, outdir, copies);
+      const times = Array.from({ length: 3 }, () => review(outdir, "markdown").ms);
+      samples.push({ bytes, ms: median(times) });
+      rows.push([
+        copies * REGISTRIES,
+        `${(bytes / 1024 / 1024).toFixed(1)} MiB`,
+        ms(median(times)),
+      ]);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  }
+  console.log(
+    "(d2) review command on larger inputs: the 100-registry stack copied 5, 10 and 20 times into one stack, median of 3",
+  );
+  printTable(["registries", "cdk.tf.json", "time"], rows);
+  const [first, , last] = samples;
+  const growth = last.ms / first.ms / (last.bytes / first.bytes);
+  return [
+    last.ms < 10_000 && growth < 1.5,
+    `review of ${(last.bytes / 1024 / 1024).toFixed(1)} MiB of cdktf.out in ${ms(last.ms)} (target < 10 s), time grows ${growth.toFixed(2)}x as fast as the input (target < 1.5x: linear)`,
+  ];
+}
+
+/** Measures the review of the 100-registry app and of larger inputs; returns their verdicts. */
 export function measureReview() {
   const outdir = mkdtempSync(join(tmpdir(), "acr-review-bench-"));
   try {
@@ -122,9 +197,14 @@ export function measureReview() {
     );
     printTable(["format", "time", "min-max", "report"], rows);
     const markdownMs = Number.parseFloat(rows[0][1]);
+    const reportChars = review(outdir, "markdown").bytes;
     return [
-      markdownMs < 1000,
-      `review of ${REGISTRIES} registries in ${rows[0][1]} (target < 1 s)`,
+      [markdownMs < 1000, `review of ${REGISTRIES} registries in ${rows[0][1]} (target < 1 s)`],
+      [
+        reportChars <= 65_000,
+        `the Markdown report of ${REGISTRIES} registries has ${reportChars} characters (target <= 65000: one pull-request comment)`,
+      ],
+      measureScale(outdir),
     ];
   } finally {
     rmSync(outdir, { recursive: true, force: true });
@@ -132,6 +212,5 @@ export function measureReview() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [, text] = measureReview();
-  console.log(text);
+  for (const [, text] of measureReview()) console.log(text);
 }

@@ -201,7 +201,7 @@ printTable(
 );
 
 // (d) The review command.
-verdict(...measureReview());
+for (const result of measureReview()) verdict(...result);
 
 // (e) Batched transfers: many registries, hundreds of artifacts each.
 console.log(

@@ -76,7 +76,9 @@ function exportedArtifacts(
   for (const model of models) {
     for (const run of model.runs) {
       if (run.side !== TransferSide.EXPORT || run.blob === undefined) continue;
-      byBlob.set(run.blob, [...(byBlob.get(run.blob) ?? []), ...run.artifacts]);
+      const artifacts = byBlob.get(run.blob);
+      if (artifacts) artifacts.push(...run.artifacts);
+      else byBlob.set(run.blob, [...run.artifacts]);
     }
   }
   return byBlob;

@@ -17,17 +17,25 @@ interface PlacedRun {
  * export pipeline's container to the import pipeline's.
  */
 export function findCopies(stacks: readonly { name: string; model: TransferModel }[]): CopyRow[] {
-  const runs: PlacedRun[] = stacks.flatMap(({ name, model }) =>
-    model.runs.flatMap((run) => {
-      const pipeline = model.pipelines.find((p) => p.address === run.pipeline);
+  const runs: PlacedRun[] = stacks.flatMap(({ name, model }) => {
+    const pipelines = new Map(model.pipelines.map((p) => [p.address, p]));
+    return model.runs.flatMap((run) => {
+      const pipeline = run.pipeline === undefined ? undefined : pipelines.get(run.pipeline);
       if (!pipeline || run.blob === undefined) return [];
       const container = StackNames.container(pipeline.container);
       return [{ stack: name, side: pipeline.side, blob: run.blob, container }];
-    }),
-  );
+    });
+  });
+  const imports = new Map<string, PlacedRun[]>();
+  for (const run of runs) {
+    if (run.side !== TransferSide.IMPORT) continue;
+    const same = imports.get(run.blob);
+    if (same) same.push(run);
+    else imports.set(run.blob, [run]);
+  }
   const copies = new Map<string, CopyRow>();
   for (const from of runs.filter((r) => r.side === TransferSide.EXPORT)) {
-    for (const to of runs.filter((r) => r.side === TransferSide.IMPORT && r.blob === from.blob)) {
+    for (const to of imports.get(from.blob) ?? []) {
       const row = {
         blob: from.blob,
         fromStack: from.stack,

@@ -17,9 +17,12 @@ export function flowchart(stack: string, names: StackNames, copies: readonly Cop
     chart.node("none", "none", ["no ACR Transfer pipelines in this stack"], "box");
     return chart.render();
   }
-  const byRegistry = new Map<string, typeof model.pipelines>();
-  for (const p of model.pipelines)
-    byRegistry.set(p.registry, [...(byRegistry.get(p.registry) ?? []), p]);
+  const byRegistry = new Map<string, (typeof model.pipelines)[number][]>();
+  for (const p of model.pipelines) {
+    const same = byRegistry.get(p.registry);
+    if (same) same.push(p);
+    else byRegistry.set(p.registry, [p]);
+  }
   for (const [registry, pipelines] of byRegistry) {
     chart.open(`registry:${registry}`, "R", `registry ${registry}`);
     for (const p of pipelines) {

@@ -49,14 +49,19 @@ export function readSecrets(
     }),
   );
   const existing = new Map<string, Found>();
+  const byName = new Map<string, Found[]>();
+  for (const found of declared) {
+    const named = byName.get(found.secret.name);
+    if (named) named.push(found);
+    else byName.set(found.secret.name, [found]);
+  }
   for (const pipeline of pipelines) {
     for (const need of pipeline.needs) {
       if (need.kind !== "secret") continue;
       const name = need.secret ?? need.uri;
-      const match = declared.find(
-        ({ secret }) =>
-          secret.name === name && (need.vault === undefined || secret.vault === need.vault),
-      );
+      const match = byName
+        .get(name)
+        ?.find(({ secret }) => need.vault === undefined || secret.vault === need.vault);
       const key = `${need.vault ?? ""}/${name}`;
       let found = match ?? existing.get(key);
       if (!found) {
@@ -90,10 +95,11 @@ export function readIdentities(
     if (pipeline.principal !== undefined) meet(pipeline.principal).push(pipeline.address);
   }
   for (const grant of grants) meet(grant.principal);
+  const byAddress = new Map(pipelines.map((p) => [p.address, p]));
   return [...actsFor].map(([key, addresses]) => ({
     key,
     kind: key.startsWith("system:") ? "system" : key.startsWith("identity:") ? "user" : "principal",
-    name: identityName(keys, key, pipelines),
+    name: identityName(keys, key, byAddress),
     actsFor: addresses,
   }));
 }
@@ -102,11 +108,11 @@ export function readIdentities(
 function identityName(
   keys: StackKeys,
   key: string,
-  pipelines: readonly TransferPipelineModel[],
+  pipelines: ReadonlyMap<string, TransferPipelineModel>,
 ): string {
   if (key.startsWith("system:")) {
     const address = key.slice("system:".length);
-    const pipeline = pipelines.find((p) => p.address === address);
+    const pipeline = pipelines.get(address);
     return `system identity of ${pipeline?.name ?? address}`;
   }
   if (key.startsWith("identity:ref:")) {
