@@ -157,6 +157,11 @@ export class AzapiResource extends TerraformResource {
 
   /** The arguments this resource was created with. */
   public readonly config: AzapiResourceConfig;
+  /**
+   * String references to attributes, made once each: a reference is a token, and cdktf records
+   * a stack trace for every token it makes, so a pipeline's ID read by many runs costs one.
+   */
+  private readonly references = new Map<string, string>();
 
   /** Declares an `azapi_resource`. */
   public constructor(scope: Construct, id: string, config: AzapiResourceConfig) {
@@ -173,27 +178,37 @@ export class AzapiResource extends TerraformResource {
 
   /** The ARM resource ID. */
   public get id(): string {
-    return this.getStringAttribute("id");
+    return this.reference("id");
   }
 
   /** `identity[0].principal_id`: the system-assigned identity's principal (object) ID. */
   public get identityPrincipalId(): string {
-    return Token.asString(this.interpolationForAttribute("identity[0].principal_id"));
+    return this.reference("identity[0].principal_id");
   }
 
   /** `identity[0].tenant_id`: the tenant of the system-assigned identity. */
   public get identityTenantId(): string {
-    return Token.asString(this.interpolationForAttribute("identity[0].tenant_id"));
+    return this.reference("identity[0].tenant_id");
   }
 
   /** One value of `output`, by its key (map form) or dotted path (list form). */
   public outputValue(path: string): string {
-    return Token.asString(this.interpolationForAttribute(`output.${path}`));
+    return this.reference(`output.${path}`);
   }
 
   /** One list value of `output`, by its key (map form) or dotted path (list form). */
   public outputList(path: string): string[] {
     return Token.asList(this.interpolationForAttribute(`output.${path}`));
+  }
+
+  /** The string reference to `attribute`, made on first use. */
+  private reference(attribute: string): string {
+    let made = this.references.get(attribute);
+    if (made === undefined) {
+      made = Token.asString(this.interpolationForAttribute(attribute));
+      this.references.set(attribute, made);
+    }
+    return made;
   }
 
   private values(): Record<string, unknown> {

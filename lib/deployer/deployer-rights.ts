@@ -1,13 +1,17 @@
 import { TerraformStack } from "../core/cdk";
 import { DeployerRight } from "./deployer-right";
-import { DeployerRegistration, describeDeployerRights } from "./stack-registration";
+import {
+  DeployerRegistration,
+  describeDeployerRights,
+  summarizeDeployerRights,
+} from "./stack-registration";
 
 /**
  * What the identity that runs `cdktf deploy` needs, beyond what the pipelines are granted:
  * rights on registries, vaults, storage accounts and identities, at the narrowest scope, read
  * from what each stack declares. Every stack with a pipeline, run, secret or container of the
- * library notes them at synth (with validations, as `cdktf synth` runs it) in one info
- * annotation; `DeployerRights.of(stack)` returns them at any time.
+ * library notes them at synth (with validations, as `cdktf synth` runs it) in one short info
+ * annotation; `DeployerRights.of(stack)` returns them in full at any time.
  */
 export class DeployerRights {
   /** The rights the deployer of `stack` needs, in a fixed order (see `DeployerTask`). */
@@ -15,9 +19,17 @@ export class DeployerRights {
     return DeployerRegistration.scan(stack);
   }
 
-  /** The rights as the stack's synth-time note writes them: one line per right. */
+  /** The rights in full: one line per right, with its task, permissions and notes. */
   public static describe(rights: DeployerRight[]): string {
     return describeDeployerRights(rights);
+  }
+
+  /**
+   * The rights as the stack's synth-time note writes them, short enough to read in the output
+   * of `cdktf synth`: one line per right, its role and the scope's type and name.
+   */
+  public static summarize(rights: DeployerRight[]): string {
+    return summarizeDeployerRights(rights);
   }
 
   private constructor() {}

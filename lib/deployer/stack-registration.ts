@@ -68,6 +68,23 @@ export function describeDeployerRights(rights: DeployerRight[]): string {
   ].join("\n");
 }
 
+/** The rights as the synth-time note writes them: one short line per right. */
+export function summarizeDeployerRights(rights: DeployerRight[]): string {
+  return [
+    "the identity that runs `cdktf deploy` for this stack needs (DeployerRights.describe(DeployerRights.of(stack)) gives the actions and notes; see docs/networking.md):",
+    ...rights.map((r) => `- ${r.role} on ${shortScope(r.scope)}`),
+  ].join("\n");
+}
+
+/**
+ * A scope as a short note shows it: an ARM ID's last type and name (`registries/myregistry`),
+ * a Terraform expression's resource (`azurerm_storage_account.TransferStorage`).
+ */
+function shortScope(scope: string): string {
+  if (scope.startsWith("/")) return scope.split("/").filter(Boolean).slice(-2).join("/");
+  return /^\$\{([^}]+)\.id\}$/.exec(scope)?.[1] ?? scope;
+}
+
 /**
  * Adds the info annotation, after every construct exists; reports no error. A stack synthesized
  * twice keeps one note; a changed stack gets the new one. The annotation carries no stack trace,
@@ -75,7 +92,7 @@ export function describeDeployerRights(rights: DeployerRight[]): string {
  */
 function noteDeployerRights(stack: TerraformStack, rights: DeployerRight[]): string[] {
   if (rights.length === 0) return [];
-  const note = describeDeployerRights(rights);
+  const note = summarizeDeployerRights(rights);
   const noted = stack.node.metadata.some(
     (m) => m.type === AnnotationMetadataEntryType.INFO && m.data === note,
   );

@@ -168,8 +168,16 @@ describe("the deployer note at synth", () => {
     const stack = noted();
     Testing.synth(stack, true);
     Testing.synth(stack, true);
-    expect(infos(stack)).toEqual([DeployerRights.describe(DeployerRights.of(stack))]);
+    expect(infos(stack)).toEqual([DeployerRights.summarize(DeployerRights.of(stack))]);
     expect(infos(stack)[0]).toBe(
+      [
+        "the identity that runs `cdktf deploy` for this stack needs (DeployerRights.describe(DeployerRights.of(stack)) gives the actions and notes; see docs/networking.md):",
+        "- Container Registry Transfer Pipeline Contributor on registries/myregistry",
+        "- Role Based Access Control Administrator (or User Access Administrator) on storageAccounts/accountname",
+        "- Storage Blob Data Contributor, or a custom role with these actions only on storageAccounts/accountname",
+      ].join("\n"),
+    );
+    expect(DeployerRights.describe(DeployerRights.of(stack))).toBe(
       [
         "the identity that runs `cdktf deploy` for this stack needs (see docs/networking.md):",
         `- Container Registry Transfer Pipeline Contributor on ${ids.REGISTRY_ID}: create, update and delete ACR Transfer pipelines and runs (Microsoft.ContainerRegistry/registries/exportPipelines/*)`,
