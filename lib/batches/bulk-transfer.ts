@@ -74,7 +74,7 @@ export class BulkTransfer extends Construct {
     const imported = declareTarget(importScope, props, this.sourceContainer);
     this.targetContainer = imported.container;
     this.importPipeline = imported.pipeline;
-    const shared = target.storageAccount === undefined;
+    const shared = !target.storageAccount;
     this.importBatches = new ImportBatches(importScope, "Batches", {
       ...batchSettings(props),
       outputPrefix: `${prefix}_import`,

@@ -53,6 +53,13 @@ export class ImportBatches extends TransferBatchesBase {
     expectShape(this, "runsDespiteSourceTrigger", props.runsDespiteSourceTrigger, "boolean", false);
     if (props.exportBatches) {
       const exported = props.exportBatches;
+      if (!Array.isArray(exported.batches) || !Array.isArray(exported.runs)) {
+        fail(this, "exportBatches", exported, {
+          problem: "is not an ExportBatches",
+          rule: "the import runs follow the export batch set whose blobs they read",
+          fix: "pass the ExportBatches construct of the export side, or leave it unset",
+        });
+      }
       this.checkSamePlan(exported);
       exported.batches.forEach((b, i) => this.exportRuns.set(b.batchId, exported.runs[i]));
     }

@@ -57,6 +57,14 @@ export class TransferPolicyPack implements IAspect {
    * stack was added later without the pack.
    */
   public applyTo(scope: IConstruct): void {
+    const node = (scope as Partial<IConstruct> | null | undefined)?.node;
+    if (!Array.isArray(node?.scopes)) {
+      throw new TransferValidationError("TransferPolicyPack.applyTo", "scope", scope, {
+        problem: typeof scope === "string" ? "is a path, not a construct" : "is not a construct",
+        rule: "a pack is applied to the App, a stack, or a construct inside a stack",
+        fix: "pass the App (pack.applyTo(app)) or a stack object",
+      });
+    }
     if (scope.node.scopes.some((s) => TerraformStack.isStack(s))) {
       Aspects.of(scope).add(this);
       return;

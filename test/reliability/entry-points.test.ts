@@ -6,8 +6,8 @@ import { DataAzurermUserAssignedIdentity } from "@cdktf/provider-azurerm/lib/dat
 import { KeyVault } from "@cdktf/provider-azurerm/lib/key-vault";
 import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
-import { TerraformStack, Testing } from "cdktf";
-import { describe, expect, it } from "vitest";
+import { TerraformStack } from "cdktf";
+import { describe } from "vitest";
 import {
   AzapiProvider,
   ArtifactList,
@@ -28,15 +28,26 @@ import {
   StorageAccountRef,
   TransferContainer,
   TransferPolicyPack,
-  TransferValidationError,
   UserIdentity,
 } from "../../lib";
 import { AzapiResource, DataAzapiResource } from "../../lib/azapi";
 import * as ids from "../support/ids";
 import {
+  EntryPoint,
+  Slot,
+  accessModel,
+  cloud,
+  obj,
+  optBool,
+  optObj,
+  optStr,
+  provider,
+  str,
+  sweep,
+} from "./entry-point-kit";
+import {
   exportPipeline,
   importPipeline,
-  newStack,
   ownedContainer,
   registry,
   sensitiveVariable,
@@ -46,40 +57,12 @@ import {
 /**
  * Every public entry point, called as JavaScript and config-driven callers can call it: each
  * argument, and each member of each props or options object, replaced in turn by undefined,
- * null, {}, a number, a string, a boolean and a list. Building and synthesizing (with every
- * validation) either succeeds or fails with a TransferValidationError naming the rule and the
- * fix, never with a TypeError; and a value of the wrong kind, or a required one left out, must
- * fail.
+ * null, {}, a number, a string, a boolean, a list, another case, a zero-width space and numbers
+ * out of range (entry-point-kit.ts). Building and synthesizing (with every validation) either
+ * succeeds or fails with a TransferValidationError naming the path, the rule and the fix, never
+ * with a TypeError; and a value of the wrong kind, or a required one left out, must fail. The
+ * batches, policies, grants and network surfaces are swept in surface-entry-points.test.ts.
  */
-
-/** What a slot takes: its JavaScript kind, and whether it must be given. */
-interface Slot {
-  readonly kind: "string" | "number" | "boolean" | "list" | "object" | "options" | "enum";
-  readonly required?: boolean;
-  /** For enums: a valid value, whose other-case spelling must fail. */
-  readonly sample?: string;
-  /** For objects and options: their members. */
-  readonly members?: Readonly<Record<string, Slot>>;
-}
-
-const str: Slot = { kind: "string", required: true };
-const optStr: Slot = { kind: "string" };
-const obj: Slot = { kind: "object", required: true };
-const optObj: Slot = { kind: "object" };
-const optBool: Slot = { kind: "boolean" };
-const provider: Slot = { kind: "object" };
-const cloud: Slot = { kind: "enum", sample: "usgovernment" };
-const accessModel: Slot = { kind: "enum", required: true, sample: "Rbac" };
-
-interface EntryPoint {
-  readonly name: string;
-  /** Valid arguments, made in the stack. */
-  readonly args: (s: TerraformStack) => unknown[];
-  /** What each argument takes (undefined: not mutated, e.g. scope and id). */
-  readonly slots: readonly (Slot | undefined)[];
-  /** Calls the entry point and uses what it returns the way a stack would. */
-  readonly call: (s: TerraformStack, args: any[]) => unknown;
-}
 
 const pipelineMembers: Record<string, Slot> = {
   registry: obj,
@@ -211,7 +194,10 @@ const ENTRY_POINTS: readonly EntryPoint[] = [
   {
     name: "KeyVaultRef.fromKeyVaultId",
     args: () => [ids.VAULT_ID, { accessModel: "AccessPolicy" }],
-    slots: [str, { kind: "object", required: true, members: { accessModel, cloud } }],
+    slots: [
+      str,
+      { kind: "object", required: true, members: { accessModel, cloud, networkPosture: optObj } },
+    ],
     call: (s, [id, options]) => secretIn(s, KeyVaultRef.fromKeyVaultId(s, "Vault", id, options)),
   },
   {
@@ -241,7 +227,18 @@ const ENTRY_POINTS: readonly EntryPoint[] = [
   {
     name: "StorageAccountRef.fromStorageAccountId",
     args: () => [ids.ACCOUNT_ID, {}],
-    slots: [str, { kind: "options", members: { cloud, azurermProvider: provider } }],
+    slots: [
+      str,
+      {
+        kind: "options",
+        members: {
+          cloud,
+          azurermProvider: provider,
+          networkPosture: optObj,
+          acknowledgeNetworkRestriction: optObj,
+        },
+      },
+    ],
     call: (s, [id, options]) =>
       containerIn(s, StorageAccountRef.fromStorageAccountId(s, "Account", id, options)),
   },
@@ -464,7 +461,16 @@ const ENTRY_POINTS: readonly EntryPoint[] = [
     ],
     slots: [
       obj,
-      { kind: "object", required: true, members: { roleName: str, azurermProvider: provider } },
+      {
+        kind: "object",
+        required: true,
+        members: {
+          roleName: str,
+          customRoleReason: optStr,
+          denyDelete: optBool,
+          azurermProvider: provider,
+        },
+      },
     ],
     call: (s, [principal, options]) => ownedContainer(s).grantBlobAccess(principal, options),
   },
@@ -552,12 +558,15 @@ const ENTRY_POINTS: readonly EntryPoint[] = [
           artifacts: obj,
           runNamePrefix: str,
           blobNamePrefix: str,
-          maxArtifactsPerRun: { kind: "number" },
-          maxConcurrentRuns: { kind: "number" },
+          maxArtifactsPerRun: { kind: "number", range: [1, 50] },
+          maxConcurrentRuns: { kind: "number", range: [1, Infinity] },
           rerunToken: optStr,
           timeout: optStr,
           outputPrefix: optStr,
           provider,
+          ...(kind === ImportBatches
+            ? { exportBatches: optObj, runsDespiteSourceTrigger: optBool }
+            : {}),
         },
       },
     ],
@@ -620,98 +629,6 @@ function userAssignedExport(s: TerraformStack, identity: any) {
   return exportPipeline(s, { identity: PipelineIdentity.userAssigned(identity) });
 }
 
-/** The stand-ins for a slot: each value, and whether it must fail. */
-function standIns(slot: Slot): [string, unknown, boolean][] {
-  const wrong = (kinds: Slot["kind"][]) =>
-    !kinds.includes(slot.kind === "enum" ? "string" : slot.kind);
-  const cases: [string, unknown, boolean][] = [
-    ["undefined", undefined, slot.required === true],
-    ["null", null, slot.required === true],
-    ["{}", {}, slot.kind !== "options" && (slot.kind !== "object" || hasRequired(slot))],
-    ["42", 42, wrong(["number"])],
-    ['"x"', "x", wrong(["string"]) || slot.kind === "enum"],
-    ["true", true, wrong(["boolean"])],
-    ['"false"', "false", wrong(["string"])],
-    ["[]", [], wrong(["list"])],
-  ];
-  if (slot.kind === "enum") {
-    const sample = slot.sample!;
-    const other = sample === sample.toLowerCase() ? sample.toUpperCase() : sample.toLowerCase();
-    cases.push([`"${other}"`, other, true]);
-  }
-  return cases;
-}
-
-function hasRequired(slot: Slot): boolean {
-  return Object.values(slot.members ?? {}).some((m) => m.required) || slot.members === undefined;
-}
-
-interface Mutation {
-  readonly title: string;
-  readonly mustFail: boolean;
-  readonly apply: (args: unknown[]) => unknown[];
-}
-
-function mutations(entry: EntryPoint): Mutation[] {
-  return entry.slots.flatMap((slot, index) => {
-    if (!slot) return [];
-    const whole = standIns(slot).map(([label, value, mustFail]) => ({
-      title: `argument ${index + 1} = ${label}`,
-      mustFail,
-      apply: (args: unknown[]) => args.map((a, i) => (i === index ? value : a)),
-    }));
-    const members = Object.entries(slot.members ?? {}).flatMap(([member, memberSlot]) =>
-      standIns(memberSlot).map(([label, value, mustFail]) => ({
-        title: `argument ${index + 1}.${member} = ${label}`,
-        mustFail,
-        apply: (args: unknown[]) =>
-          args.map((a, i) => (i === index ? withMember(a, member, value) : a)),
-      })),
-    );
-    return [...whole, ...members];
-  });
-}
-
-/** A copy of `value` (same prototype, so getters and methods stay) with `member` replaced. */
-function withMember(value: unknown, member: string, replacement: unknown): unknown {
-  const copy = Object.create(Object.getPrototypeOf(value));
-  Object.defineProperties(copy, Object.getOwnPropertyDescriptors(value));
-  Object.defineProperty(copy, member, { value: replacement, enumerable: true, configurable: true });
-  return copy;
-}
-
-/** What building and synthesizing the call throws, if anything. */
-function outcome(entry: EntryPoint, mutation: Mutation): Error | undefined {
-  const stack = newStack();
-  try {
-    entry.call(stack, mutation.apply(entry.args(stack)));
-    Testing.synth(stack, true);
-  } catch (err) {
-    return err as Error;
-  }
-  return undefined;
-}
-
 describe("every public entry point, called from JavaScript or a config", () => {
-  for (const entry of ENTRY_POINTS) {
-    it(`${entry.name}: the valid call builds`, () => {
-      expect(outcome(entry, { title: "valid", mustFail: false, apply: (a) => a })).toBeUndefined();
-    });
-    for (const mutation of mutations(entry)) {
-      it(`${entry.name}: ${mutation.title}`, () => {
-        const err = outcome(entry, mutation);
-        if (!err) {
-          expect(mutation.mustFail, "a wrong or missing value must be refused").toBe(false);
-          return;
-        }
-        expect(err, err.stack).not.toBeInstanceOf(TypeError);
-        if (!(err instanceof TransferValidationError)) {
-          // Stack validations (cdktf) report TransferValidationError messages as plain errors.
-          expect(err.message, err.stack).toMatch(/: .+\. rule: .+\. fix: .+\./);
-        }
-        expect(err.message).not.toContain("${TfToken[");
-        expect(err.message).not.toMatch(/undefined (is|has)/);
-      });
-    }
-  }
+  sweep(ENTRY_POINTS);
 });
