@@ -41,7 +41,7 @@ function synthApp(outdir) {
     ),
   );
   for (let i = 0; i < REGISTRIES; i++) {
-    const registry = lib.Registry.fromRegistryId(
+    const registry = lib.RegistryRef.fromRegistryId(
       stack,
       `Registry${i}`,
       `${RG}/Microsoft.ContainerRegistry/registries/registry${i}`,

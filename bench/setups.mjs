@@ -46,7 +46,7 @@ export function libraryStack(n) {
   for (let i = 0; i < n; i++) {
     const s = names(i);
     const pipeline = new lib.ExportPipeline(stack, `Export${i}`, {
-      registry: lib.Registry.fromRegistryId(stack, `Registry${i}`, s.registryId, {
+      registry: lib.RegistryRef.fromRegistryId(stack, `Registry${i}`, s.registryId, {
         location: "eastus",
       }),
       pipelineName: s.pipelineName,
@@ -173,7 +173,7 @@ export function batchLibraryStack(registries) {
   for (let r = 0; r < registries; r++) {
     const s = names(r);
     const pipeline = new lib.ExportPipeline(stack, `Export${r}`, {
-      registry: lib.Registry.fromRegistryId(stack, `Registry${r}`, s.registryId, {
+      registry: lib.RegistryRef.fromRegistryId(stack, `Registry${r}`, s.registryId, {
         location: "eastus",
       }),
       pipelineName: s.pipelineName,

@@ -30,7 +30,7 @@ export * from "./pipelines/pipeline";
 export { PipelineBase } from "./pipelines/pipeline-base";
 export { TransferPipelineBase } from "./pipelines/transfer-pipeline-base";
 export { TransferPipelineProps } from "./pipelines/transfer-pipeline-props";
-export { PipelineImportOptions } from "./pipelines/imported-pipeline";
+export { PipelineIdOptions } from "./pipelines/existing-pipeline";
 export * from "./pipelines/export-pipeline";
 export * from "./pipelines/import-pipeline";
 export { PipelineRunBase, PipelineRunProps } from "./runs/pipeline-run-base";

@@ -36,7 +36,7 @@ const ROOT_EXPORTS = [
   "PipelineIdentityType",
   "PipelineRunBase",
   "PolicyLevel",
-  "Registry",
+  "RegistryRef",
   "RuleStatus",
   "RuleVerdict",
   "SasToken",

@@ -2,7 +2,7 @@ import { App, TerraformStack } from "cdktf";
 import {
   ArtifactList,
   BulkTransfer,
-  Registry,
+  RegistryRef,
   StorageAccessMode,
   StorageAccountRef,
 } from "../../lib";
@@ -31,7 +31,7 @@ function sideStack(app: App, id: string, side: BulkSide): TerraformStack {
 function endpoint(stack: TerraformStack, side: BulkSide) {
   return {
     stack,
-    registry: Registry.fromRegistryId(stack, "Registry", registryId(side), {
+    registry: RegistryRef.fromRegistryId(stack, "Registry", registryId(side), {
       location: side.location,
     }),
     storageAccount: StorageAccountRef.fromStorageAccountId(

@@ -1,9 +1,9 @@
 import { Construct } from "constructs";
 import {
-  IRegistry,
+  IRegistryRef,
   KeyVaultAccessModel,
   KeyVaultRef,
-  Registry,
+  RegistryRef,
   SasToken,
   SasTokenSecret,
   StorageAccountRef,
@@ -34,7 +34,7 @@ export interface SideResourcesProps {
  */
 export class SideResources extends Construct {
   /** The side's registry. */
-  public readonly registry: IRegistry;
+  public readonly registry: IRegistryRef;
   /** The side's transfer container. */
   public readonly container: TransferContainer;
   /** The side's SAS token secret. */
@@ -44,7 +44,7 @@ export class SideResources extends Construct {
   public constructor(scope: Construct, id: string, props: SideResourcesProps) {
     super(scope, id);
     const { side, providers } = props;
-    this.registry = Registry.fromRegistryId(this, "Registry", registryId(side), {
+    this.registry = RegistryRef.fromRegistryId(this, "Registry", registryId(side), {
       location: side.location,
     });
     this.container = new TransferContainer(this, "Container", {

@@ -1,13 +1,13 @@
 import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
 import { Construct } from "constructs";
 import {
-  IRegistry,
+  IRegistryRef,
   KeyVaultAccessModel,
   KeyVaultRef,
   NetworkDefaultAction,
   NetworkPosture,
   PipelineIdentity,
-  Registry,
+  RegistryRef,
   SasToken,
   SasTokenSecret,
   StorageAccountRef,
@@ -42,7 +42,7 @@ export interface TenantSideResourcesProps {
  */
 export class TenantSideResources extends Construct {
   /** The side's registry. */
-  public readonly registry: IRegistry;
+  public readonly registry: IRegistryRef;
   /** The identity the side's pipeline acts as. */
   public readonly identity: PipelineIdentity;
   /** The side's transfer container. */
@@ -54,7 +54,7 @@ export class TenantSideResources extends Construct {
   public constructor(scope: Construct, id: string, props: TenantSideResourcesProps) {
     super(scope, id);
     const { side, providers } = props;
-    this.registry = Registry.fromRegistryId(
+    this.registry = RegistryRef.fromRegistryId(
       this,
       "Registry",
       sideResourceId(side, ResourceType.REGISTRY, side.registryName),

@@ -8,7 +8,7 @@ import {
   KeyVaultAccessModel,
   KeyVaultRef,
   PipelineIdentity,
-  Registry,
+  RegistryRef,
   SasTokenSecret,
   StorageAccess,
   StorageAccountRef,
@@ -45,19 +45,19 @@ export class ExistingResourcesStack extends TerraformStack {
     addLocalBackend(this);
     addProviders(this);
 
-    const appRegistry = Registry.fromRegistryId(
+    const appRegistry = RegistryRef.fromRegistryId(
       this,
       "AppRegistry",
       exampleResourceId(APP_RG, ResourceType.REGISTRY, "contosoappacr"),
       { location: "eastus" },
     );
-    const mirrorRegistry = Registry.fromRegistryId(
+    const mirrorRegistry = RegistryRef.fromRegistryId(
       this,
       "MirrorRegistry",
       exampleResourceId(APP_RG, ResourceType.REGISTRY, "contosomirroracr"),
       { location: "centralus" },
     );
-    const drRegistry = Registry.fromRegistryId(
+    const drRegistry = RegistryRef.fromRegistryId(
       this,
       "DrRegistry",
       exampleResourceId(APP_RG, ResourceType.REGISTRY, "contosodracr"),

@@ -9,7 +9,7 @@ import {
   ImportOption,
   ImportPipeline,
   PipelineIdentity,
-  Registry,
+  RegistryRef,
   SasToken,
   SasTokenSecret,
   StorageAccess,
@@ -52,7 +52,7 @@ export class RegistryTransfer extends Construct {
   public constructor(scope: Construct, id: string, props: RegistryTransferProps) {
     super(scope, id);
     const { config, shared } = props;
-    const registry = Registry.fromRegistryId(
+    const registry = RegistryRef.fromRegistryId(
       this,
       "Registry",
       exampleResourceId(config.resourceGroup, ResourceType.REGISTRY, config.registryName),

@@ -5,7 +5,7 @@ import {
   ExportPipeline,
   ExportPipelineRun,
   PipelineIdentity,
-  Registry,
+  RegistryRef,
   StorageAccess,
   StorageAccountRef,
   TransferContainer,
@@ -31,7 +31,7 @@ export class ManagedIdentitySourceStack extends TerraformStack {
     super(scope, id);
     addLocalBackend(this);
     addProviders(this);
-    const registry = Registry.fromRegistryId(
+    const registry = RegistryRef.fromRegistryId(
       this,
       "Registry",
       exampleResourceId(RG, ResourceType.REGISTRY, "fabrikambuildacr"),

@@ -5,7 +5,7 @@ import {
   ImportOption,
   ImportPipeline,
   PipelineIdentity,
-  Registry,
+  RegistryRef,
   StorageAccess,
   StorageAccountRef,
   TransferContainer,
@@ -38,7 +38,7 @@ export class ManagedIdentityTargetStack extends TerraformStack {
       resourceGroupName: RG,
       location: LOCATION,
     });
-    const registry = Registry.fromRegistryId(
+    const registry = RegistryRef.fromRegistryId(
       this,
       "Registry",
       exampleResourceId(RG, ResourceType.REGISTRY, "fabrikamprodacr"),

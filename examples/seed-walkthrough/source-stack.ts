@@ -7,7 +7,7 @@ import {
   KeyVaultAccessModel,
   KeyVaultRef,
   PipelineIdentity,
-  Registry,
+  RegistryRef,
   SasToken,
   SasTokenSecret,
   StorageAccess,
@@ -39,7 +39,7 @@ export class SeedSourceStack extends TerraformStack {
     addLocalBackend(this);
     addProviders(this);
 
-    const registry = Registry.fromRegistryId(
+    const registry = RegistryRef.fromRegistryId(
       this,
       "Registry",
       // registryName (ExportPipelines and PipelineRun-Export): an existing Premium registry.

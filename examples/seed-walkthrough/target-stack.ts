@@ -7,7 +7,7 @@ import {
   KeyVaultAccessModel,
   KeyVaultRef,
   PipelineIdentity,
-  Registry,
+  RegistryRef,
   SasToken,
   SasTokenSecret,
   StorageAccess,
@@ -52,7 +52,7 @@ export class SeedTargetStack extends TerraformStack {
     addLocalBackend(this);
     addProviders(this);
 
-    const registry = Registry.fromRegistryId(
+    const registry = RegistryRef.fromRegistryId(
       this,
       "Registry",
       // registryName (ImportPipelines and PipelineRun-Import): an existing Premium registry.

@@ -2,7 +2,7 @@ import { TerraformProvider, TerraformStack } from "../core/cdk";
 import { ExportOption, ImportOption } from "../arm/options";
 import { StorageAccessMode } from "../arm/storage-access-mode";
 import { IKeyVaultRef } from "../references/key-vault";
-import { IRegistry } from "../references/registry";
+import { IRegistryRef } from "../references/registry";
 import { IStorageAccountRef } from "../references/storage-account";
 import { SasToken } from "../secrets/sas-token";
 import { TransferBatchSettings } from "./transfer-batches-base";
@@ -25,7 +25,7 @@ export interface BulkTransferEndpoint {
   /** The stack the side's resources are declared in (its providers pick the cloud). */
   readonly stack: TerraformStack;
   /** The side's registry; its location is the pipeline's. */
-  readonly registry: IRegistry;
+  readonly registry: IRegistryRef;
   /** Name of the side's pipeline: 5-50 letters and digits. */
   readonly pipelineName: string;
   /**

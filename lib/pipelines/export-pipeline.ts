@@ -5,9 +5,9 @@ import { EXPORT_PIPELINE_TYPE } from "../arm/resource-types";
 import { STORAGE_BLOB_DATA_CONTRIBUTOR } from "../arm/roles";
 import { keyOf } from "../private/keys";
 import { failOn } from "../validation/finding";
-import { ImportedExportPipeline, PipelineImportOptions } from "./imported-pipeline";
+import { ExistingExportPipeline, PipelineIdOptions } from "./existing-pipeline";
 import { IExportPipeline } from "./pipeline";
-import { exportPolicyFinding } from "./pipeline-rules";
+import { exportPolicyFinding } from "./prop-rules";
 import { TransferPipelineBase } from "./transfer-pipeline-base";
 import { TransferPipelineProps } from "./transfer-pipeline-props";
 
@@ -30,9 +30,9 @@ export class ExportPipeline extends TransferPipelineBase implements IExportPipel
     scope: Construct,
     id: string,
     pipelineId: string,
-    options: PipelineImportOptions = {},
+    options: PipelineIdOptions = {},
   ): IExportPipeline {
-    return new ImportedExportPipeline(scope, id, pipelineId, options);
+    return new ExistingExportPipeline(scope, id, pipelineId, options);
   }
 
   /** Declares the pipeline, validating every prop Azure would otherwise reject at apply time. */

@@ -4,7 +4,7 @@ import { PipelineStorageBody, importPipelineBody } from "../arm/bodies";
 import { ImportOption, TransferSide } from "../arm/options";
 import { IMPORT_PIPELINE_TYPE } from "../arm/resource-types";
 import { STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_READER } from "../arm/roles";
-import { ImportedImportPipeline, PipelineImportOptions } from "./imported-pipeline";
+import { ExistingImportPipeline, PipelineIdOptions } from "./existing-pipeline";
 import { IImportPipeline } from "./pipeline";
 import { TransferPipelineBase } from "./transfer-pipeline-base";
 import { TransferPipelineProps } from "./transfer-pipeline-props";
@@ -35,9 +35,9 @@ export class ImportPipeline extends TransferPipelineBase implements IImportPipel
     scope: Construct,
     id: string,
     pipelineId: string,
-    options: PipelineImportOptions = {},
+    options: PipelineIdOptions = {},
   ): IImportPipeline {
-    return new ImportedImportPipeline(scope, id, pipelineId, options);
+    return new ExistingImportPipeline(scope, id, pipelineId, options);
   }
 
   /** Whether the source trigger is enabled. */

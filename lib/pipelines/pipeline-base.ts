@@ -4,8 +4,8 @@ import { TransferSide } from "../arm/options";
 import { ITransferPipeline } from "./pipeline";
 
 /**
- * What owned and imported pipelines share: the attributes their runs read. Owned pipelines
- * (ExportPipeline, ImportPipeline) declare the resource and its grants; imported ones
+ * What owned and existing pipelines share: the attributes their runs read. Owned pipelines
+ * (ExportPipeline, ImportPipeline) declare the resource and its grants; existing ones
  * (`fromPipelineId`) only know the ID.
  */
 export abstract class PipelineBase extends Construct implements ITransferPipeline {
@@ -22,7 +22,7 @@ export abstract class PipelineBase extends Construct implements ITransferPipelin
   public abstract readonly apiVersion: string;
   /** Export or import. */
   public abstract readonly side: TransferSide;
-  /** Grants (access policies, role assignments) a run must wait for; empty for imported pipelines. */
+  /** Grants (access policies, role assignments) a run must wait for; empty for existing pipelines. */
   public abstract readonly grants: ITerraformDependable[];
   /** ARM resource ID of the pipeline. */
   public abstract readonly pipelineId: string;

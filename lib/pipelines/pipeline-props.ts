@@ -16,7 +16,7 @@ import {
 import { failOn } from "../validation/finding";
 import { PipelineIdentity, PipelineIdentityType } from "./pipeline-identity";
 import { checkLocation, unknownRegion } from "../arm/locations";
-import { generatedTokenFinding, storageAccessFinding } from "./pipeline-rules";
+import { generatedTokenFinding, storageAccessFinding } from "./prop-rules";
 import { TransferPipelineProps } from "./transfer-pipeline-props";
 
 /** Props the types require, checked for callers the types do not reach (JavaScript, JSON). */
@@ -35,7 +35,7 @@ export function checkPipelineProps(
     props.registry,
     "object",
     true,
-    "pass Registry.fromRegistryId(...) or Registry.fromContainerRegistry(...)",
+    "pass RegistryRef.fromRegistryId(...) or RegistryRef.fromContainerRegistry(...)",
   );
   expectShape(
     pipeline,
@@ -59,7 +59,7 @@ export function checkPipelineProps(
     props.registry.registryId,
     "string",
     true,
-    "pass Registry.fromRegistryId(...), or an IRegistry whose registryId is the registry's ARM ID",
+    "pass RegistryRef.fromRegistryId(...), or an IRegistryRef whose registryId is the registry's ARM ID",
   );
   expectShape(
     pipeline,
@@ -152,7 +152,7 @@ export function pipelineLocation(pipeline: Construct, props: TransferPipelinePro
     fail(pipeline, "location", undefined, {
       problem: "is not set and the registry's location is unknown",
       rule: "a pipeline has a location; it defaults to the registry's when the registry knows it",
-      fix: 'set location (e.g. "eastus"), or pass Registry.fromRegistryId(..., { location })',
+      fix: 'set location (e.g. "eastus"), or pass RegistryRef.fromRegistryId(..., { location })',
     });
   }
   return location;

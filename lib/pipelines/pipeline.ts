@@ -20,7 +20,7 @@ export interface ITransferPipeline {
   readonly side: TransferSide;
   /** Principal (object) ID of the identity that acts for the pipeline. */
   readonly principalId: string;
-  /** Grants (access policies, role assignments) a run must wait for; empty for imported pipelines. */
+  /** Grants (access policies, role assignments) a run must wait for; empty for existing pipelines. */
   readonly grants: ITerraformDependable[];
 }
 

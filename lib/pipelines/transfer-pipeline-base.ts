@@ -32,7 +32,7 @@ import {
   storageSecret,
 } from "./pipeline-props";
 import { pipelineGrants } from "./pipeline-grants";
-import { blobDeleteFinding, storageRoleFinding } from "./pipeline-rules";
+import { blobDeleteFinding, storageRoleFinding } from "./prop-rules";
 import { ProviderRole, cloudFinding, providerCloudFinding } from "./cloud-rules";
 import {
   AZAPI_PROVIDER_TYPE,

@@ -1,5 +1,5 @@
 import { TerraformProvider } from "../core/cdk";
-import { IRegistry } from "../references/registry";
+import { IRegistryRef } from "../references/registry";
 import { ITransferContainer } from "../containers/transfer-container";
 import { PipelineIdentity } from "./pipeline-identity";
 import { StorageAccess } from "./storage-access";
@@ -7,7 +7,7 @@ import { StorageAccess } from "./storage-access";
 /** Props every pipeline takes. */
 export interface TransferPipelineProps {
   /** The registry the pipeline belongs to. */
-  readonly registry: IRegistry;
+  readonly registry: IRegistryRef;
   /** Pipeline name: 5-50 letters and digits (no hyphens). */
   readonly pipelineName: string;
   /** The blob container the pipeline writes to (export) or reads from (import). */

@@ -2,11 +2,14 @@ import { IConstruct } from "constructs";
 import { RuleVerdict, TransferRule } from "./rule";
 import { PipelineSubject, RunSubject, SecretSubject, TransferConstructs } from "./subjects";
 
-/** What is wrong with a subject, or undefined when it complies. */
-type Finding = string | undefined;
+/** A non-compliant verdict's detail: what is wrong with a subject, or undefined when it complies. */
+type NonComplianceDetail = string | undefined;
 
 /** Turns a subject check into a verdict: not applicable without a subject. */
-function verdictOf<T>(subject: T | undefined, check: (subject: T) => Finding): RuleVerdict {
+function verdictOf<T>(
+  subject: T | undefined,
+  check: (subject: T) => NonComplianceDetail,
+): RuleVerdict {
   if (subject === undefined) return RuleVerdict.notApplicable();
   const detail = check(subject);
   return detail === undefined ? RuleVerdict.compliant() : RuleVerdict.nonCompliant(detail);
@@ -27,7 +30,7 @@ export abstract class PipelineRule extends TransferRule {
   }
 
   /** What is wrong with the pipeline, or undefined. */
-  protected abstract checkPipeline(pipeline: PipelineSubject): Finding;
+  protected abstract checkPipeline(pipeline: PipelineSubject): NonComplianceDetail;
 }
 
 /** A rule on ExportPipelineRun and ImportPipelineRun constructs. */
@@ -38,7 +41,7 @@ export abstract class RunRule extends TransferRule {
   }
 
   /** What is wrong with the run, or undefined. */
-  protected abstract checkRun(run: RunSubject): Finding;
+  protected abstract checkRun(run: RunSubject): NonComplianceDetail;
 }
 
 /** A rule on SAS token secrets. */
@@ -56,7 +59,7 @@ export abstract class SecretRule extends TransferRule {
   }
 
   /** What is wrong with the secret, or undefined. */
-  protected abstract checkSecret(secret: SecretSubject): Finding;
+  protected abstract checkSecret(secret: SecretSubject): NonComplianceDetail;
 }
 
 /** `export pipeline "name"`, for details. */

@@ -69,7 +69,7 @@ export interface KeyVaultRefOptions {
 }
 
 /** Options for a vault whose access model cannot be read from the app. */
-export interface KeyVaultImportOptions extends KeyVaultRefOptions {
+export interface KeyVaultIdOptions extends KeyVaultRefOptions {
   /** How the vault authorizes secret reads: it cannot be read from an ID, so say it. */
   readonly accessModel: KeyVaultAccessModel;
 }
@@ -113,7 +113,7 @@ export class KeyVaultRef {
   /** A vault read with azurerm's `DataAzurermKeyVault`. */
   public static fromDataKeyVault(
     vault: DataAzurermKeyVault,
-    options: KeyVaultImportOptions,
+    options: KeyVaultIdOptions,
   ): IKeyVaultRef {
     expectConstructOf(
       "KeyVaultRef.fromDataKeyVault",
@@ -142,15 +142,15 @@ export class KeyVaultRef {
     scope: Construct,
     id: string,
     keyVaultId: string,
-    options: KeyVaultImportOptions,
+    options: KeyVaultIdOptions,
   ): IKeyVaultRef {
-    return new ImportedKeyVault(scope, id, keyVaultId, options);
+    return new ExistingKeyVault(scope, id, keyVaultId, options);
   }
 
   private constructor() {}
 }
 
-class ImportedKeyVault extends Construct implements IKeyVaultRef {
+class ExistingKeyVault extends Construct implements IKeyVaultRef {
   public readonly keyVaultId: string;
   public readonly vaultName: string;
   public readonly accessModel: KeyVaultAccessModel;
@@ -159,12 +159,7 @@ class ImportedKeyVault extends Construct implements IKeyVaultRef {
   public readonly dedicatedToTransfer: boolean;
   public readonly networkPosture?: NetworkPosture;
 
-  public constructor(
-    scope: Construct,
-    id: string,
-    keyVaultId: string,
-    options: KeyVaultImportOptions,
-  ) {
+  public constructor(scope: Construct, id: string, keyVaultId: string, options: KeyVaultIdOptions) {
     super(scope, id);
     expectShape(this, "keyVaultId", keyVaultId, "string");
     this.keyVaultId = check(this, "keyVaultId", keyVaultId, resourceIdRule(KEY_VAULT_ID));
@@ -186,7 +181,7 @@ class ImportedKeyVault extends Construct implements IKeyVaultRef {
  * The options a vault given by ID or data source needs, checked: the access model cannot be read
  * from an ID, and a config's "rbac" must not be read as access policies.
  */
-function importOptions(scope: IConstruct, options: KeyVaultImportOptions): KeyVaultImportOptions {
+function importOptions(scope: IConstruct, options: KeyVaultIdOptions): KeyVaultIdOptions {
   const fix =
     "pass { accessModel: KeyVaultAccessModel.ACCESS_POLICY } or { accessModel: KeyVaultAccessModel.RBAC }";
   expectShape(scope, "options", options, "object", true, fix);

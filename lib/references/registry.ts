@@ -16,7 +16,7 @@ function premiumSku(sku: string): Violation | undefined {
 }
 
 /** A container registry that pipelines and runs live in. */
-export interface IRegistry {
+export interface IRegistryRef {
   /** ARM resource ID of the registry (the parent of pipelines and runs). */
   readonly registryId: string;
   /**
@@ -37,7 +37,7 @@ export interface IRegistry {
 }
 
 /** Options for importing a registry by ID. */
-export interface RegistryImportOptions {
+export interface RegistryIdOptions {
   /**
    * The registry's location, so pipelines need not repeat it.
    * @default unknown: each pipeline then needs `location`
@@ -46,25 +46,25 @@ export interface RegistryImportOptions {
 }
 
 /** Ways to refer to a container registry, owned or not. */
-export class Registry {
+export class RegistryRef {
   /** A registry made elsewhere, by ARM resource ID (validated unless it is a token). */
   public static fromRegistryId(
     scope: Construct,
     id: string,
     registryId: string,
-    options: RegistryImportOptions = {},
-  ): IRegistry {
-    return new ImportedRegistry(scope, id, registryId, options);
+    options: RegistryIdOptions = {},
+  ): IRegistryRef {
+    return new ExistingRegistry(scope, id, registryId, options);
   }
 
   /** A registry defined in this app with azurerm's `ContainerRegistry` (Premium: Transfer needs it). */
-  public static fromContainerRegistry(registry: ContainerRegistry): IRegistry {
+  public static fromContainerRegistry(registry: ContainerRegistry): IRegistryRef {
     expectConstructOf(
-      "Registry.fromContainerRegistry",
+      "RegistryRef.fromContainerRegistry",
       "registry",
       registry,
       "azurerm_container_registry",
-      "pass an azurerm ContainerRegistry of this app, or use Registry.fromRegistryId",
+      "pass an azurerm ContainerRegistry of this app, or use RegistryRef.fromRegistryId",
     );
     const exportPolicy = registry.exportPolicyEnabledInput;
     // From a config, "false" is a truthy string that Terraform reads as false: refused, not guessed.
@@ -81,13 +81,13 @@ export class Registry {
   }
 
   /** A registry read with azurerm's `DataAzurermContainerRegistry` data source. */
-  public static fromDataContainerRegistry(registry: DataAzurermContainerRegistry): IRegistry {
+  public static fromDataContainerRegistry(registry: DataAzurermContainerRegistry): IRegistryRef {
     expectConstructOf(
-      "Registry.fromDataContainerRegistry",
+      "RegistryRef.fromDataContainerRegistry",
       "registry",
       registry,
       "azurerm_container_registry",
-      "pass an azurerm DataAzurermContainerRegistry of this app, or use Registry.fromRegistryId",
+      "pass an azurerm DataAzurermContainerRegistry of this app, or use RegistryRef.fromRegistryId",
     );
     return {
       registryId: registry.id,
@@ -99,17 +99,12 @@ export class Registry {
   private constructor() {}
 }
 
-class ImportedRegistry extends Construct implements IRegistry {
+class ExistingRegistry extends Construct implements IRegistryRef {
   public readonly registryId: string;
   public readonly location?: string;
   public readonly registryKey: string;
 
-  public constructor(
-    scope: Construct,
-    id: string,
-    registryId: string,
-    options: RegistryImportOptions,
-  ) {
+  public constructor(scope: Construct, id: string, registryId: string, options: RegistryIdOptions) {
     super(scope, id);
     expectShape(this, "registryId", registryId, "string");
     this.registryId = check(this, "registryId", registryId, resourceIdRule(REGISTRY_ID));

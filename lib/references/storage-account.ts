@@ -58,7 +58,7 @@ export interface StorageAccountRefOptions {
 }
 
 /** Options for importing a storage account by ID. */
-export interface StorageAccountImportOptions extends StorageAccountRefOptions {
+export interface StorageAccountIdOptions extends StorageAccountRefOptions {
   /**
    * azurerm provider for the connection-string lookup (only made when a SAS is generated).
    * @default the stack's default azurerm provider
@@ -89,9 +89,9 @@ export class StorageAccountRef {
     scope: Construct,
     id: string,
     storageAccountId: string,
-    options: StorageAccountImportOptions = {},
+    options: StorageAccountIdOptions = {},
   ): IStorageAccountRef {
-    return new ImportedStorageAccount(scope, id, storageAccountId, options);
+    return new ExistingStorageAccount(scope, id, storageAccountId, options);
   }
 
   private constructor() {}
@@ -136,19 +136,19 @@ function isDataSource(account: IConstruct): boolean {
   return TerraformDataSource.isTerraformDataSource(account);
 }
 
-class ImportedStorageAccount extends Construct implements IStorageAccountRef {
+class ExistingStorageAccount extends Construct implements IStorageAccountRef {
   public readonly storageAccountId: string;
   public readonly accountName: string;
   public readonly cloud: AzureCloud;
   public readonly networkPosture?: NetworkPosture;
   private data?: DataAzurermStorageAccount;
-  private readonly options: StorageAccountImportOptions;
+  private readonly options: StorageAccountIdOptions;
 
   public constructor(
     scope: Construct,
     id: string,
     storageAccountId: string,
-    options: StorageAccountImportOptions,
+    options: StorageAccountIdOptions,
   ) {
     super(scope, id);
     expectShape(this, "storageAccountId", storageAccountId, "string");

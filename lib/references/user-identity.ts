@@ -56,7 +56,7 @@ export interface UserIdentityRefOptions {
 }
 
 /** Options for importing a user-assigned identity by ID. */
-export interface UserIdentityImportOptions extends UserIdentityRefOptions {
+export interface UserIdentityIdOptions extends UserIdentityRefOptions {
   /**
    * Principal (object) ID, when you know it.
    * @default read at plan time with data.azapi_resource (properties.principalId)
@@ -97,9 +97,9 @@ export class UserIdentity {
     scope: Construct,
     id: string,
     identityId: string,
-    options: UserIdentityImportOptions = {},
+    options: UserIdentityIdOptions = {},
   ): IUserIdentity {
-    return new ImportedUserIdentity(scope, id, identityId, options);
+    return new ExistingUserIdentity(scope, id, identityId, options);
   }
 
   private constructor() {}
@@ -128,19 +128,19 @@ function identityRef(
   };
 }
 
-class ImportedUserIdentity extends Construct implements IUserIdentity {
+class ExistingUserIdentity extends Construct implements IUserIdentity {
   public readonly identityId: string;
   public readonly identityKey?: string;
   public readonly grantsStack?: TerraformStack;
   public readonly grantsManagedElsewhere?: boolean;
   private readonly lookup: ResourceLookup;
-  private readonly options: UserIdentityImportOptions;
+  private readonly options: UserIdentityIdOptions;
 
   public constructor(
     scope: Construct,
     id: string,
     identityId: string,
-    options: UserIdentityImportOptions,
+    options: UserIdentityIdOptions,
   ) {
     super(scope, id);
     expectShape(this, "identityId", identityId, "string");

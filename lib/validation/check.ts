@@ -155,7 +155,7 @@ export function expectEnum<T>(
 
 /**
  * The argument of a factory that takes a construct of the app and no scope
- * (`Registry.fromContainerRegistry(registry)`): it must be a construct of the Terraform type
+ * (`RegistryRef.fromContainerRegistry(registry)`): it must be a construct of the Terraform type
  * named. There is no construct to blame, so the error names the factory.
  */
 export function expectConstructOf<T>(

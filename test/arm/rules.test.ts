@@ -16,7 +16,7 @@ import {
   supportsStorageAccessMode,
 } from "../../lib/arm";
 import { TransferSide } from "../../lib";
-import { storageRoleFinding } from "../../lib/pipelines/pipeline-rules";
+import { storageRoleFinding } from "../../lib/pipelines/prop-rules";
 
 describe("api-versions", () => {
   it("lists the 17 preview versions that have ACR Transfer, oldest first", () => {

@@ -10,7 +10,7 @@ import {
   BulkTransferTarget,
   KeyVaultAccessModel,
   KeyVaultRef,
-  Registry,
+  RegistryRef,
   SasToken,
   StorageAccessMode,
   StorageAccountRef,
@@ -55,7 +55,7 @@ function bulkTransfer(build: (source: TerraformStack, target: TerraformStack) =>
   const bulk = new BulkTransfer(app, "Bulk", {
     source: {
       stack: source,
-      registry: Registry.fromRegistryId(source, "Registry", ids.REGISTRY_ID, {
+      registry: RegistryRef.fromRegistryId(source, "Registry", ids.REGISTRY_ID, {
         location: "eastus",
       }),
       storageAccount: StorageAccountRef.fromStorageAccountId(source, "Account", SOURCE_ACCOUNT_ID),
@@ -64,7 +64,7 @@ function bulkTransfer(build: (source: TerraformStack, target: TerraformStack) =>
     },
     target: {
       stack: target,
-      registry: Registry.fromRegistryId(target, "Registry", ids.TARGET_REGISTRY_ID, {
+      registry: RegistryRef.fromRegistryId(target, "Registry", ids.TARGET_REGISTRY_ID, {
         location: "westus2",
       }),
       pipelineName: "importbulk",
@@ -221,7 +221,7 @@ describe("BulkTransfer under Terraform's own validate and plan", () => {
         new BulkTransfer(app, "Shared", {
           source: {
             stack: source,
-            registry: Registry.fromRegistryId(source, "Registry", ids.REGISTRY_ID, {
+            registry: RegistryRef.fromRegistryId(source, "Registry", ids.REGISTRY_ID, {
               location: "eastus",
             }),
             storageAccount: StorageAccountRef.fromStorageAccountId(
@@ -233,7 +233,7 @@ describe("BulkTransfer under Terraform's own validate and plan", () => {
           },
           target: {
             stack: target,
-            registry: Registry.fromRegistryId(target, "Registry", ids.TARGET_REGISTRY_ID, {
+            registry: RegistryRef.fromRegistryId(target, "Registry", ids.TARGET_REGISTRY_ID, {
               location: "eastus",
             }),
             pipelineName: "importbulk",

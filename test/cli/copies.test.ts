@@ -11,7 +11,7 @@ import {
   ExportPipelineRun,
   ImportPipeline,
   ImportPipelineRun,
-  Registry,
+  RegistryRef,
   StorageAccess,
   StorageAccountRef,
   TransferContainer,
@@ -30,7 +30,7 @@ function side(app: App, name: string, kind: "export" | "import", account: string
   const stack = new TerraformStack(app, name);
   addProviders(stack);
   const props = {
-    registry: Registry.fromRegistryId(
+    registry: RegistryRef.fromRegistryId(
       stack,
       "Registry",
       `${RG}/Microsoft.ContainerRegistry/registries/${name}acr`,

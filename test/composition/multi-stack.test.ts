@@ -13,7 +13,7 @@ import {
   KeyVaultAccessModel,
   KeyVaultRef,
   PipelineIdentity,
-  Registry,
+  RegistryRef,
   SasTokenSecret,
   StorageAccess,
   TransferContainer,
@@ -64,9 +64,14 @@ function team(
     { keyVault: shared.vault },
   );
   const pipeline = new ExportPipeline(s, "Export", {
-    registry: Registry.fromRegistryId(s, "Registry", ids.REGISTRY_ID.replace("myregistry", name), {
-      location: "eastus",
-    }),
+    registry: RegistryRef.fromRegistryId(
+      s,
+      "Registry",
+      ids.REGISTRY_ID.replace("myregistry", name),
+      {
+        location: "eastus",
+      },
+    ),
     pipelineName: `${name}Export`,
     container: TransferContainer.fromUrl(
       s,
@@ -128,7 +133,9 @@ describe("landing zones across stacks", () => {
     const { stacks, cleanup } = synthApp((app) => {
       const a = stack(app, "pipelines");
       const pipeline = new ExportPipeline(a, "Export", {
-        registry: Registry.fromRegistryId(a, "Registry", ids.REGISTRY_ID, { location: "eastus" }),
+        registry: RegistryRef.fromRegistryId(a, "Registry", ids.REGISTRY_ID, {
+          location: "eastus",
+        }),
         pipelineName: "exportPipeline",
         container: TransferContainer.fromUrl(a, "Blobs", ids.CONTAINER_URL, {
           storageAccount: undefined,
@@ -249,7 +256,7 @@ describe("grants managed elsewhere", () => {
       grantsManagedElsewhere: true,
     });
     const pipeline = new ExportPipeline(s, "Export", {
-      registry: Registry.fromRegistryId(s, "Registry", ids.REGISTRY_ID, { location: "eastus" }),
+      registry: RegistryRef.fromRegistryId(s, "Registry", ids.REGISTRY_ID, { location: "eastus" }),
       pipelineName: "exportPipeline",
       container: TransferContainer.fromUrl(s, "Blobs", ids.CONTAINER_URL),
       storageAccess: StorageAccess.sasToken(

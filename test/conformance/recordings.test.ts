@@ -11,7 +11,7 @@ import {
   KeyVaultAccessModel,
   KeyVaultRef,
   PipelineIdentity,
-  Registry,
+  RegistryRef,
   SasTokenSecret,
   StorageAccess,
   StorageAccountRef,
@@ -88,7 +88,9 @@ function parts(put: Interaction) {
 
 function registry(stack: TerraformStack, put: Interaction) {
   // The CLI tests ran in westus; the REST examples send westus.
-  return Registry.fromRegistryId(stack, "Registry", parts(put).registryId, { location: "westus" });
+  return RegistryRef.fromRegistryId(stack, "Registry", parts(put).registryId, {
+    location: "westus",
+  });
 }
 
 function side(put: Interaction): Record<string, any> {

@@ -8,7 +8,7 @@ import {
   KeyVaultAccessModel,
   KeyVaultRef,
   PipelineIdentity,
-  Registry,
+  RegistryRef,
   SasTokenSecret,
   StorageAccess,
   StorageAccessMode,
@@ -34,7 +34,7 @@ interface ParityCase {
 }
 
 function pipelineProps(stack: TerraformStack, p: Record<string, any>, uri: string) {
-  const registry = Registry.fromRegistryId(
+  const registry = RegistryRef.fromRegistryId(
     stack,
     "Registry",
     `${RG}/Microsoft.ContainerRegistry/registries/${p.registryName}`,

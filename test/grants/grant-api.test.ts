@@ -6,12 +6,12 @@ import { describe, expect, it } from "vitest";
 import {
   ExportPipeline,
   GrantPrincipal,
-  IRegistry,
+  IRegistryRef,
   IStorageAccountRef,
   KeyVaultAccessModel,
   KeyVaultRef,
   PipelineIdentity,
-  Registry,
+  RegistryRef,
   SasTokenSecret,
   StorageAccess,
   TransferContainer,
@@ -28,8 +28,8 @@ function account(stack: TerraformStack): IStorageAccountRef {
 }
 
 /** The stack's test registry, made on first use. */
-function registry(stack: TerraformStack): IRegistry {
-  return (stack.node.tryFindChild("Registry") as IRegistry | undefined) ?? testRegistry(stack);
+function registry(stack: TerraformStack): IRegistryRef {
+  return (stack.node.tryFindChild("Registry") as IRegistryRef | undefined) ?? testRegistry(stack);
 }
 
 /** An export pipeline in managed-identity mode with a new container of its own. */
@@ -184,7 +184,7 @@ describe("keys the library derives for interfaces implemented by hand", () => {
     });
     for (const n of [1, 2]) {
       new ExportPipeline(stack, `Export${n}`, {
-        registry: Registry.fromRegistryId(
+        registry: RegistryRef.fromRegistryId(
           stack,
           `Registry${n}`,
           ids.REGISTRY_ID.replace("myregistry", `registry${n}`),

@@ -7,7 +7,7 @@ import {
   AzureCloud,
   ExportPipeline,
   ExportPipelineRun,
-  Registry,
+  RegistryRef,
   StorageAccess,
   StorageAccountRef,
   TransferContainer,
@@ -33,7 +33,7 @@ describe("pipeline names across the app", () => {
     const first = newStack();
     exportPipeline(first);
     const second = new TerraformStack(first.node.root, "second");
-    const other = Registry.fromRegistryId(second, "Other", ids.TARGET_REGISTRY_ID, {
+    const other = RegistryRef.fromRegistryId(second, "Other", ids.TARGET_REGISTRY_ID, {
       location: "eastus",
     });
     expect(() => exportPipeline(second, { registry: other })).not.toThrow();
@@ -83,7 +83,7 @@ function govStack(
   new AzapiProvider(stack, "Azapi", azapi);
   new AzurermProvider(stack, "Azurerm", { features: [{}], ...azurerm });
   new ExportPipeline(stack, "Export", {
-    registry: Registry.fromRegistryId(stack, "Registry", ids.REGISTRY_ID, {
+    registry: RegistryRef.fromRegistryId(stack, "Registry", ids.REGISTRY_ID, {
       location: "usgovvirginia",
     }),
     pipelineName: "export1",

@@ -7,7 +7,7 @@ import {
   ExportPipelineRun,
   KeyVaultAccessModel,
   KeyVaultRef,
-  Registry,
+  RegistryRef,
   SasTokenSecret,
   StorageAccess,
   TransferContainer,
@@ -31,7 +31,7 @@ function appOf(n: number): { app: App; stacks: TerraformStack[] } {
     const vault = KeyVaultRef.fromKeyVaultId(stack, "Vault", ids.VAULT_ID, {
       accessModel: KeyVaultAccessModel.ACCESS_POLICY,
     });
-    const registry = Registry.fromRegistryId(stack, "Registry", `${ids.REGISTRY_ID}${s}`, {
+    const registry = RegistryRef.fromRegistryId(stack, "Registry", `${ids.REGISTRY_ID}${s}`, {
       location: "eastus",
     });
     for (let i = 0; i < n; i++) {

@@ -235,7 +235,7 @@ describe("recognizing the library's constructs", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const dist = require(resolve(__dirname, "../../dist/index.js"));
     const stack = new TerraformStack(Testing.app(), "policy");
-    const registry = dist.Registry.fromRegistryId(
+    const registry = dist.RegistryRef.fromRegistryId(
       stack,
       "Registry",
       "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/myregistry",

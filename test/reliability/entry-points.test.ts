@@ -21,7 +21,7 @@ import {
   ImportPipelineRun,
   KeyVaultRef,
   PipelineIdentity,
-  Registry,
+  RegistryRef,
   SasToken,
   SasTokenSecret,
   StorageAccess,
@@ -163,14 +163,14 @@ const ENTRY_POINTS: readonly EntryPoint[] = [
     call: (s, [id, options]) => kind.fromPipelineId(s, "Pipeline", id, options),
   })),
   {
-    name: "Registry.fromRegistryId",
+    name: "RegistryRef.fromRegistryId",
     args: () => [ids.REGISTRY_ID, { location: "eastus" }],
     slots: [str, { kind: "options", members: { location: optStr } }],
     call: (s, [id, options]) =>
-      exportPipeline(s, { registry: Registry.fromRegistryId(s, "Registry", id, options) }),
+      exportPipeline(s, { registry: RegistryRef.fromRegistryId(s, "Registry", id, options) }),
   },
   {
-    name: "Registry.fromContainerRegistry",
+    name: "RegistryRef.fromContainerRegistry",
     args: (s) => [
       new ContainerRegistry(s, "Acr", {
         name: "myacr1",
@@ -180,16 +180,19 @@ const ENTRY_POINTS: readonly EntryPoint[] = [
       }),
     ],
     slots: [obj],
-    call: (s, [acr]) => exportPipeline(s, { registry: Registry.fromContainerRegistry(acr) }),
+    call: (s, [acr]) => exportPipeline(s, { registry: RegistryRef.fromContainerRegistry(acr) }),
   },
   {
-    name: "Registry.fromDataContainerRegistry",
+    name: "RegistryRef.fromDataContainerRegistry",
     args: (s) => [
       new DataAzurermContainerRegistry(s, "Acr", { name: "myacr1", resourceGroupName: "rg" }),
     ],
     slots: [obj],
     call: (s, [acr]) =>
-      exportPipeline(s, { registry: Registry.fromDataContainerRegistry(acr), location: "eastus" }),
+      exportPipeline(s, {
+        registry: RegistryRef.fromDataContainerRegistry(acr),
+        location: "eastus",
+      }),
   },
   {
     name: "KeyVaultRef.fromKeyVaultId",

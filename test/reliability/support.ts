@@ -14,7 +14,7 @@ import {
   ITransferContainer,
   KeyVaultAccessModel,
   KeyVaultRef,
-  Registry,
+  RegistryRef,
   StorageAccess,
   StorageAccountRef,
   SasTokenSecret,
@@ -38,7 +38,7 @@ export function newStack(): TerraformStack {
 
 /** The registry "test/Registry", imported by ID with a known location. */
 export function registry(stack: TerraformStack, location = "eastus") {
-  return Registry.fromRegistryId(stack, "Registry", ids.REGISTRY_ID, { location });
+  return RegistryRef.fromRegistryId(stack, "Registry", ids.REGISTRY_ID, { location });
 }
 
 /** The container "test/Container", given by URL, with no known storage account. */

@@ -1,18 +1,18 @@
 import { Construct } from "constructs";
 import {
   IKeyVaultRef,
-  IRegistry,
+  IRegistryRef,
   IStorageAccountRef,
   KeyVaultAccessModel,
   KeyVaultRef,
-  Registry,
+  RegistryRef,
   StorageAccountRef,
 } from "../../lib";
 import * as ids from "./ids";
 
 /** The test registry (ids.REGISTRY_ID, in eastus) as construct "Registry". */
-export function testRegistry(scope: Construct): IRegistry {
-  return Registry.fromRegistryId(scope, "Registry", ids.REGISTRY_ID, { location: "eastus" });
+export function testRegistry(scope: Construct): IRegistryRef {
+  return RegistryRef.fromRegistryId(scope, "Registry", ids.REGISTRY_ID, { location: "eastus" });
 }
 
 /** The test vault (ids.VAULT_ID) as construct "Vault". */

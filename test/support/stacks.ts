@@ -17,7 +17,7 @@ import {
   KeyVaultAccessModel,
   KeyVaultRef,
   PipelineIdentity,
-  Registry,
+  RegistryRef,
   SasToken,
   SasTokenSecret,
   StorageAccess,
@@ -259,7 +259,7 @@ function azurermOwnedResources(): TerraformStack {
     token: SasToken.fromVariable(token, 3),
   });
   new ExportPipeline(stack, "Export", {
-    registry: Registry.fromContainerRegistry(registry),
+    registry: RegistryRef.fromContainerRegistry(registry),
     pipelineName: "ownedexport",
     container,
     storageAccess: StorageAccess.sasToken(secret),
@@ -326,7 +326,7 @@ function bulkTransferOneAccount(): TerraformStack {
     },
     target: {
       stack,
-      registry: Registry.fromRegistryId(stack, "Target", ids.TARGET_REGISTRY_ID, {
+      registry: RegistryRef.fromRegistryId(stack, "Target", ids.TARGET_REGISTRY_ID, {
         location: "eastus",
       }),
       pipelineName: "importbulk",

@@ -8,7 +8,7 @@ import {
   ImportPipeline,
   KeyVaultAccessModel,
   KeyVaultRef,
-  Registry,
+  RegistryRef,
   SasTokenSecret,
   StorageAccess,
   StorageAccountRef,
@@ -22,7 +22,7 @@ const EXPORT_TYPE = "Microsoft.ContainerRegistry/registries/exportPipelines";
 /** An export pipeline in SAS mode with a run, and an import pipeline in managed-identity mode. */
 function transferStack(accessModel = KeyVaultAccessModel.ACCESS_POLICY) {
   const stack = new TerraformStack(Testing.app(), "matchers");
-  const registry = Registry.fromRegistryId(stack, "Registry", ids.REGISTRY_ID, {
+  const registry = RegistryRef.fromRegistryId(stack, "Registry", ids.REGISTRY_ID, {
     location: "eastus",
   });
   const vault = KeyVaultRef.fromKeyVaultId(stack, "Vault", ids.VAULT_ID, { accessModel });

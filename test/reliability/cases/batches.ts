@@ -8,7 +8,7 @@ import {
   ImportPipeline,
   KeyVaultAccessModel,
   KeyVaultRef,
-  Registry,
+  RegistryRef,
   SasToken,
   StorageAccessMode,
   StorageAccountRef,
@@ -40,14 +40,16 @@ export function bulk(
   return new BulkTransfer(stack, "Bulk", {
     source: {
       stack,
-      registry: Registry.fromRegistryId(stack, "Registry", ids.REGISTRY_ID, { location: "eastus" }),
+      registry: RegistryRef.fromRegistryId(stack, "Registry", ids.REGISTRY_ID, {
+        location: "eastus",
+      }),
       storageAccount: StorageAccountRef.fromStorageAccountId(stack, "Account", ids.ACCOUNT_ID),
       pipelineName: "exportbulk",
       ...sides.source,
     },
     target: {
       stack,
-      registry: Registry.fromRegistryId(stack, "Target", ids.TARGET_REGISTRY_ID, {
+      registry: RegistryRef.fromRegistryId(stack, "Target", ids.TARGET_REGISTRY_ID, {
         location: "eastus",
       }),
       pipelineName: "importbulk",

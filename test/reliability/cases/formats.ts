@@ -1,4 +1,4 @@
-import { Registry } from "../../../lib";
+import { RegistryRef } from "../../../lib";
 import * as ids from "../../support/ids";
 import { BadInputCase, exportPipeline, exportRun, importRun } from "../support";
 
@@ -56,7 +56,7 @@ export const FORMAT_CASES: readonly BadInputCase[] = [
     name: "location carrying a template",
     build: (s) =>
       exportPipeline(s, {
-        registry: Registry.fromRegistryId(s, "Registry", ids.REGISTRY_ID),
+        registry: RegistryRef.fromRegistryId(s, "Registry", ids.REGISTRY_ID),
         location: "eastus${var.x}",
       }),
     path: "test/Export",

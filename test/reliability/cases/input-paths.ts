@@ -13,7 +13,7 @@ import {
   KeyVaultAccessModel,
   KeyVaultRef,
   PipelineIdentity,
-  Registry,
+  RegistryRef,
   SasToken,
   SasTokenSecret,
   StorageAccess,
@@ -89,8 +89,8 @@ export const MISSING_INPUT_CASES: readonly BadInputCase[] = [
   },
   {
     name: "registry from an azurerm registry that is not there",
-    build: () => Registry.fromContainerRegistry(untyped(undefined)),
-    path: "Registry.fromContainerRegistry",
+    build: () => RegistryRef.fromContainerRegistry(untyped(undefined)),
+    path: "RegistryRef.fromContainerRegistry",
     value: "registry is missing",
   },
   {
@@ -185,7 +185,7 @@ export const CONFIG_VALUE_CASES: readonly BadInputCase[] = [
   {
     name: 'azurerm registry with export_policy_enabled "false"',
     build: (s) =>
-      Registry.fromContainerRegistry(
+      RegistryRef.fromContainerRegistry(
         premiumRegistry(s, { exportPolicyEnabled: untyped<boolean>("false") }),
       ),
     path: "test/Acr",
@@ -269,14 +269,14 @@ export const WORKABILITY_CASES: readonly BadInputCase[] = [
     name: "azurerm registry of the Standard SKU",
     build: (s) =>
       exportPipeline(s, {
-        registry: Registry.fromContainerRegistry(premiumRegistry(s, { sku: "Standard" })),
+        registry: RegistryRef.fromContainerRegistry(premiumRegistry(s, { sku: "Standard" })),
       }),
     path: "test/Acr",
     value: 'sku "Standard"',
   },
   {
     name: "registry of the Premium SKU spelled in lower case",
-    build: (s) => Registry.fromContainerRegistry(premiumRegistry(s, { sku: "premium" })),
+    build: (s) => RegistryRef.fromContainerRegistry(premiumRegistry(s, { sku: "premium" })),
     path: "test/Acr",
     value: 'sku "premium"',
   },

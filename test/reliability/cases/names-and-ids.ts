@@ -4,7 +4,7 @@ import {
   KeyVaultAccessModel,
   KeyVaultRef,
   PipelineIdentity,
-  Registry,
+  RegistryRef,
   StorageAccountRef,
   TransferContainer,
   UserIdentity,
@@ -21,7 +21,7 @@ function badRegistryId(name: string, registryId: string): BadInputCase {
   return {
     name,
     build: (s) =>
-      exportPipeline(s, { registry: Registry.fromRegistryId(s, "Registry", registryId) }),
+      exportPipeline(s, { registry: RegistryRef.fromRegistryId(s, "Registry", registryId) }),
     path: "test/Registry",
     value: registryId,
   };

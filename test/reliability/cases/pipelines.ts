@@ -6,7 +6,7 @@ import {
   IImportPipeline,
   ImportOption,
   ImportPipeline,
-  Registry,
+  RegistryRef,
   SasTokenSecret,
   StorageAccess,
   StorageAccessMode,
@@ -50,7 +50,7 @@ function twoExportPipelines(s: TerraformStack, secondName: string, sameRegistryA
   const first = registry(s);
   exportPipeline(s, { registry: first, container, storageAccess });
   const second = sameRegistryAgain
-    ? Registry.fromRegistryId(s, "SameRegistry", ids.REGISTRY_ID.toUpperCase(), {
+    ? RegistryRef.fromRegistryId(s, "SameRegistry", ids.REGISTRY_ID.toUpperCase(), {
         location: "eastus",
       })
     : first;
@@ -174,7 +174,7 @@ export const PLACEMENT_CASES: readonly BadInputCase[] = [
   {
     name: "no location and a registry of unknown location",
     build: (s) =>
-      exportPipeline(s, { registry: Registry.fromRegistryId(s, "Registry", ids.REGISTRY_ID) }),
+      exportPipeline(s, { registry: RegistryRef.fromRegistryId(s, "Registry", ids.REGISTRY_ID) }),
     path: "test/Export",
     value: "location is not set",
   },
@@ -189,7 +189,7 @@ export const PLACEMENT_CASES: readonly BadInputCase[] = [
         exportPolicyEnabled: false,
         publicNetworkAccessEnabled: false,
       });
-      return exportPipeline(s, { registry: Registry.fromContainerRegistry(acr) });
+      return exportPipeline(s, { registry: RegistryRef.fromContainerRegistry(acr) });
     },
     path: "test/Export",
     value: "test/Acr",

@@ -14,7 +14,7 @@ import {
   KeyVaultAccessModel,
   KeyVaultRef,
   PipelineIdentity,
-  Registry,
+  RegistryRef,
   SasToken,
   SasTokenSecret,
   StorageAccess,
@@ -124,7 +124,7 @@ export const IDENTITY_TOKEN_CASES: readonly TokenCase[] = [
   {
     name: "registry ID from a variable",
     build: (s) => {
-      const reg = Registry.fromRegistryId(s, "Registry", stringVar(s, "registry_id"), {
+      const reg = RegistryRef.fromRegistryId(s, "Registry", stringVar(s, "registry_id"), {
         location: "eastus",
       });
       exportRun(s, { pipeline: exportPipeline(s, { registry: reg }) });
@@ -135,7 +135,7 @@ export const IDENTITY_TOKEN_CASES: readonly TokenCase[] = [
     name: "registry location from a variable",
     build: (s) =>
       exportPipeline(s, {
-        registry: Registry.fromRegistryId(s, "Registry", ids.REGISTRY_ID, {
+        registry: RegistryRef.fromRegistryId(s, "Registry", ids.REGISTRY_ID, {
           location: stringVar(s, "location"),
         }),
       }),
@@ -157,7 +157,7 @@ export const IDENTITY_TOKEN_CASES: readonly TokenCase[] = [
         name: stringVar(s, "acr_name"),
         resourceGroupName: "transfer-rg",
       });
-      exportPipeline(s, { registry: Registry.fromDataContainerRegistry(acr) });
+      exportPipeline(s, { registry: RegistryRef.fromDataContainerRegistry(acr) });
     },
     reference: "${data.azurerm_container_registry.Acr.location}",
   },
@@ -172,7 +172,7 @@ export const IDENTITY_TOKEN_CASES: readonly TokenCase[] = [
         sku: "Premium",
         exportPolicyEnabled: enabled.booleanValue,
       });
-      exportPipeline(s, { registry: Registry.fromContainerRegistry(acr) });
+      exportPipeline(s, { registry: RegistryRef.fromContainerRegistry(acr) });
     },
     reference: "${var.export_enabled}",
   },

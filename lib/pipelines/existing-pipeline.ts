@@ -13,7 +13,7 @@ import { ResourceLookup } from "../azapi/resource-lookup";
 import { check, expectProvider, expectShape } from "../validation/check";
 
 /** Options for a pipeline made elsewhere. */
-export interface PipelineImportOptions {
+export interface PipelineIdOptions {
   /**
    * The api-version its runs are sent with.
    * @default "2025-06-01-preview"
@@ -34,7 +34,7 @@ export interface PipelineImportOptions {
 }
 
 /** A pipeline known by ID: enough to start runs on it. No grants are made for it. */
-export abstract class ImportedPipeline extends PipelineBase {
+export abstract class ExistingPipeline extends PipelineBase {
   /** ARM resource ID of the pipeline. */
   public readonly pipelineId: string;
   /** Pipeline name (from the ID). */
@@ -53,7 +53,7 @@ export abstract class ImportedPipeline extends PipelineBase {
   /** Always empty: grants for pipelines made elsewhere are made elsewhere too. */
   public readonly grants: ITerraformDependable[] = [];
   private readonly lookup: ResourceLookup;
-  private readonly options: PipelineImportOptions;
+  private readonly options: PipelineIdOptions;
 
   /** Validates the ID (unless a token) against the side's resource type. */
   protected constructor(
@@ -62,7 +62,7 @@ export abstract class ImportedPipeline extends PipelineBase {
     pipelineId: string,
     side: TransferSide,
     resourceType: string,
-    options: PipelineImportOptions,
+    options: PipelineIdOptions,
   ) {
     super(scope, id);
     this.side = side;
@@ -112,34 +112,24 @@ export abstract class ImportedPipeline extends PipelineBase {
 }
 
 /** An export pipeline known by ID. */
-export class ImportedExportPipeline extends ImportedPipeline implements IExportPipeline {
+export class ExistingExportPipeline extends ExistingPipeline implements IExportPipeline {
   /** Same as pipelineId. */
   public readonly exportPipelineId: string;
 
   /** Validates the ID (unless a token) as an export pipeline ID. */
-  public constructor(
-    scope: Construct,
-    id: string,
-    pipelineId: string,
-    options: PipelineImportOptions,
-  ) {
+  public constructor(scope: Construct, id: string, pipelineId: string, options: PipelineIdOptions) {
     super(scope, id, pipelineId, TransferSide.EXPORT, EXPORT_PIPELINE_TYPE, options);
     this.exportPipelineId = this.pipelineId;
   }
 }
 
 /** An import pipeline known by ID. */
-export class ImportedImportPipeline extends ImportedPipeline implements IImportPipeline {
+export class ExistingImportPipeline extends ExistingPipeline implements IImportPipeline {
   /** Same as pipelineId. */
   public readonly importPipelineId: string;
 
   /** Validates the ID (unless a token) as an import pipeline ID. */
-  public constructor(
-    scope: Construct,
-    id: string,
-    pipelineId: string,
-    options: PipelineImportOptions,
-  ) {
+  public constructor(scope: Construct, id: string, pipelineId: string, options: PipelineIdOptions) {
     super(scope, id, pipelineId, TransferSide.IMPORT, IMPORT_PIPELINE_TYPE, options);
     this.importPipelineId = this.pipelineId;
   }
