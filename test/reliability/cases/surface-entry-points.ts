@@ -5,7 +5,7 @@ import {
   BulkTransfer,
   ITransferRule,
   NetworkPosture,
-  Registry,
+  RegistryRef,
   RuleVerdict,
   StorageAccess,
   StorageAccountRef,
@@ -71,13 +71,13 @@ function bulkProps(s: TerraformStack): any {
   return {
     source: {
       stack: s,
-      registry: Registry.fromRegistryId(s, "Registry", ids.REGISTRY_ID, { location: "eastus" }),
+      registry: RegistryRef.fromRegistryId(s, "Registry", ids.REGISTRY_ID, { location: "eastus" }),
       storageAccount: StorageAccountRef.fromStorageAccountId(s, "Account", ids.ACCOUNT_ID),
       pipelineName: "exportbulk",
     },
     target: {
       stack: s,
-      registry: Registry.fromRegistryId(s, "Target", ids.TARGET_REGISTRY_ID, {
+      registry: RegistryRef.fromRegistryId(s, "Target", ids.TARGET_REGISTRY_ID, {
         location: "eastus",
       }),
       pipelineName: "importbulk",
