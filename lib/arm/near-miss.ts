@@ -1,20 +1,29 @@
 // "Did you mean": the known value nearest to one that is not known, by edit distance. Pure.
 
 /**
- * Levenshtein distance between two strings (insertions and deletions cost one, substitutions
- * `substitutionCost`), by code point, in O(a·b) time and O(b) memory.
+ * Edit distance between two strings, by code point: insertions, deletions and swaps of two
+ * neighbours cost one, substitutions `substitutionCost` (optimal string alignment, O(a·b)).
  */
 export function editDistance(a: string, b: string, substitutionCost = 1): number {
   const left = [...a];
   const right = [...b];
+  let before: number[] = [];
   let previous = Array.from({ length: right.length + 1 }, (_, j) => j);
   for (let i = 1; i <= left.length; i++) {
     const current = [i];
     for (let j = 1; j <= right.length; j++) {
-      const substitution = previous[j - 1] + (left[i - 1] === right[j - 1] ? 0 : substitutionCost);
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+      const same = left[i - 1] === right[j - 1];
+      let cost = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + (same ? 0 : substitutionCost),
+      );
+      const swapped =
+        i > 1 && j > 1 && left[i - 1] === right[j - 2] && left[i - 2] === right[j - 1];
+      if (swapped) cost = Math.min(cost, before[j - 2] + 1);
+      current.push(cost);
     }
-    previous = current;
+    [before, previous] = [previous, current];
   }
   return previous[right.length];
 }
@@ -35,7 +44,7 @@ export function nearMiss(value: string, candidates: readonly string[]): string |
     const known = candidate.toLowerCase();
     // A shortened value ("warn" for "warning") counts as one edit away.
     const shortened = wanted.length >= 3 && known.startsWith(wanted) ? 1 : Infinity;
-    // A letter typed twice or left out is likelier than a wrong one: "eastuss" is "eastus".
+    // A letter typed twice, left out or swapped is likelier than a wrong one: "eastuss" is "eastus".
     const distance = Math.min(editDistance(wanted, known, 1.5), shortened);
     if (distance < bestDistance) {
       [best, bestDistance, tied] = [candidate, distance, false];

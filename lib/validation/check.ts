@@ -1,6 +1,7 @@
 import { AnnotationMetadataEntryType, TerraformStack, Token } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { resolveIn } from "../private/resolve";
+import { nearMiss } from "../arm/near-miss";
 import { TransferValidationError, describeValue } from "./error";
 import { Violation } from "../arm/violation";
 
@@ -143,13 +144,17 @@ export function expectEnum<T>(
   const members = Object.entries(enumType);
   if (value === undefined || value === null || Token.isUnresolved(value)) return value;
   if (members.some(([, v]) => v === value)) return value;
-  const near = members.find(([, v]) => v.toLowerCase() === String(value).toLowerCase());
+  const closest = nearMiss(String(value), members.map(([, v]) => v));
+  const near = members.find(([, v]) => v === closest);
+  const caseOnly = near !== undefined && near[1].toLowerCase() === String(value).toLowerCase();
   return fail(scope, subject, value, {
-    problem: near ? "differs from a member only in case" : `is not a ${enumName}`,
+    problem: caseOnly ? "differs from a member only in case" : `is not a ${enumName}`,
     rule: `one of ${members.map(([, v]) => `"${v}"`).join(", ")} (the case matters)`,
-    fix: near
+    fix: caseOnly
       ? `write "${near[1]}" (${enumName}.${near[0]})`
-      : `use the ${enumName} enum, e.g. ${enumName}.${members[0][0]}`,
+      : near
+        ? `did you mean "${near[1]}" (${enumName}.${near[0]})?`
+        : `use the ${enumName} enum, e.g. ${enumName}.${members[0][0]}`,
   });
 }
 

@@ -10,12 +10,13 @@ import { annotationsOf } from "../policies/fixtures";
 import { exportPipeline, newStack, registry } from "./support";
 
 describe("editDistance", () => {
-  it("counts insertions, deletions and substitutions", () => {
+  it("counts insertions, deletions, substitutions and swaps of neighbours", () => {
     expect(editDistance("eastus", "eastus")).toBe(0);
     expect(editDistance("eastuss", "eastus")).toBe(1);
     expect(editDistance("kitten", "sitting")).toBe(3);
     expect(editDistance("", "abc")).toBe(3);
     expect(editDistance("abc", "abd", 1.5)).toBe(1.5);
+    expect(editDistance("Rbca", "Rbac")).toBe(1);
   });
 });
 

@@ -1,4 +1,5 @@
-import { IExportPipeline } from "../../../lib";
+import { IExportPipeline, KeyVaultAccessModel, KeyVaultRef } from "../../../lib";
+import * as ids from "../../support/ids";
 import { BadInputCase, exportPipeline, exportRun } from "../support";
 
 /**
@@ -29,6 +30,15 @@ export const NEAR_MISS_CASES: readonly BadInputCase[] = [
     build: (s) => exportPipeline(s, { pipelineName: "export\u00a0pipeline" }),
     path: "test/Export",
     value: '"export<U+00A0>pipeline"',
+  },
+  {
+    name: "an enum value with a letter swapped",
+    build: (s) =>
+      KeyVaultRef.fromKeyVaultId(s, "Vault", ids.VAULT_ID, {
+        accessModel: "Rbca" as KeyVaultAccessModel,
+      }),
+    path: "test/Vault",
+    value: 'did you mean "Rbac" (KeyVaultAccessModel.RBAC)?',
   },
   {
     name: "untyped: an empty object as the pipeline",
