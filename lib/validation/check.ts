@@ -144,7 +144,10 @@ export function expectEnum<T>(
   const members = Object.entries(enumType);
   if (value === undefined || value === null || Token.isUnresolved(value)) return value;
   if (members.some(([, v]) => v === value)) return value;
-  const closest = nearMiss(String(value), members.map(([, v]) => v));
+  const closest = nearMiss(
+    String(value),
+    members.map(([, v]) => v),
+  );
   const near = members.find(([, v]) => v === closest);
   const caseOnly = near !== undefined && near[1].toLowerCase() === String(value).toLowerCase();
   return fail(scope, subject, value, {
