@@ -157,3 +157,20 @@ describe("the clouds of every provider a pipeline uses", () => {
     );
   });
 });
+
+describe("access policies across stacks", () => {
+  it("tells two stacks' policies apart when their object IDs read the same expression", () => {
+    // Each stack has its own pipeline "Export" (so the same logical ID) and its own policy.
+    const first = newStack();
+    exportPipeline(first);
+    const second = new TerraformStack(first.node.root, "second");
+    new AzapiProvider(second, "Azapi");
+    new AzurermProvider(second, "Azurerm", { features: [{}] });
+    const other = Registry.fromRegistryId(second, "Registry", ids.TARGET_REGISTRY_ID, {
+      location: "eastus",
+    });
+    exportPipeline(second, { registry: other });
+    expect(() => Testing.synth(first, true)).not.toThrow();
+    expect(() => Testing.synth(second, true)).not.toThrow();
+  });
+});
