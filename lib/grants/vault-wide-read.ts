@@ -83,13 +83,22 @@ function vaultWideWarning(read: VaultWideRead, vaultSecrets: string[]): string |
   const vault = String(resolveIn(read.policy, read.vault.keyVaultId));
   const why =
     others.length > 0
-      ? `the vault also holds ${others.length} other secret(s) of this app (${others.join(", ")})`
+      ? `the vault also holds ${others.length} other secret(s) of this app (${shownKeys(others)})`
       : "the vault is referred to by ID or data source, so its other secrets are unknown";
   return (
     `this access policy gives its principal Get on every secret in ${vault}, not only the SAS token it needs: ${why}. ` +
     "Use an RBAC vault (the library then grants Key Vault Secrets User on the one secret) or a vault " +
     "that holds only this transfer's secrets, and say so with dedicatedToTransfer: true"
   );
+}
+
+/** How many secret keys a warning names; the rest are counted (each policy would list them all). */
+const SHOWN_KEYS = 5;
+
+/** Up to SHOWN_KEYS keys, then how many more. */
+function shownKeys(keys: string[]): string {
+  const shown = keys.slice(0, SHOWN_KEYS).join(", ");
+  return keys.length > SHOWN_KEYS ? `${shown} and ${keys.length - SHOWN_KEYS} more` : shown;
 }
 
 /** Every SAS token secret of the app (owned or existing), recognised by its members. */

@@ -177,6 +177,27 @@ describe("access policies on vaults with other secrets", () => {
     ]);
   });
 
+  it("names five other secrets and counts the rest, so a big vault's warnings stay short", () => {
+    const stack = new TerraformStack(Testing.app(), "av");
+    const vault = KeyVaultRef.fromKeyVaultId(stack, "Vault", ids.VAULT_ID, {
+      accessModel: KeyVaultAccessModel.ACCESS_POLICY,
+      dedicatedToTransfer: true,
+    });
+    for (let i = 0; i < 7; i++) {
+      SasTokenSecret.fromSecretUri(stack, `More${i}`, `${ids.EXPORT_SECRET_URI}more${i}`, {
+        keyVault: vault,
+      });
+    }
+    sasPipeline(stack, vault);
+    expect(warnings(stack)).toEqual([
+      expect.stringContaining(
+        "the vault also holds 7 other secret(s) of this app (" +
+          [0, 1, 2, 3, 4].map((i) => `myvault/acrexportsasmore${i}`).join(", ") +
+          " and 2 more)",
+      ),
+    ]);
+  });
+
   it("is quiet for a dedicated vault and for RBAC vaults", () => {
     const dedicated = new TerraformStack(Testing.app(), "av");
     sasPipeline(
