@@ -166,7 +166,7 @@ describe("access policies across stacks", () => {
     const second = new TerraformStack(first.node.root, "second");
     new AzapiProvider(second, "Azapi");
     new AzurermProvider(second, "Azurerm", { features: [{}] });
-    const other = Registry.fromRegistryId(second, "Registry", ids.TARGET_REGISTRY_ID, {
+    const other = RegistryRef.fromRegistryId(second, "Registry", ids.TARGET_REGISTRY_ID, {
       location: "eastus",
     });
     exportPipeline(second, { registry: other });
