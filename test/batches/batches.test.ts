@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { ArtifactList, AzapiProvider, ImportPipeline, TransferBatchDefaults } from "../../lib";
 import { checkTransferConformance } from "../../lib/testing";
-import { importPipeline, newStack } from "../reliability/support";
+import { importPipeline } from "../support/pipelines";
+import { newStack } from "../support/new-stack";
 import * as ids from "../support/ids";
 import { SETTINGS, exportBatches, images, importBatches } from "./support";
 
@@ -30,7 +31,7 @@ function annotations(scope: IConstruct, kind: string): string[] {
 
 describe("ExportBatches", () => {
   it("exports 120 artifacts in runs of at most 50, one blob each, named by prefix and batch ID", () => {
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     const batches = exportBatches(stack);
     const declared = runs(synth(stack));
     expect(batches.batches.map((b) => b.batchId)).toEqual(["b00", "b01", "b10", "b11"]);
@@ -53,7 +54,7 @@ describe("ExportBatches", () => {
   });
 
   it("starts at most maxConcurrentRuns at once: each run waits for the one that many places before", () => {
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     exportBatches(stack, { maxArtifactsPerRun: 10, maxConcurrentRuns: 3 });
     const declared = runs(synth(stack));
     expect(declared.length).toBeGreaterThan(6);
@@ -68,7 +69,7 @@ describe("ExportBatches", () => {
 
   it("defaults to 10 runs at once", () => {
     expect(TransferBatchDefaults.MAX_CONCURRENT_RUNS).toBe(10);
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     exportBatches(stack, { maxArtifactsPerRun: 5 });
     const declared = runs(synth(stack));
     const firstChained = declared.findIndex(([, r]) => r.depends_on.length > 1);
@@ -76,7 +77,7 @@ describe("ExportBatches", () => {
   });
 
   it("gives every run the set's rerun token and timeout", () => {
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     exportBatches(stack, { rerunToken: "2026-11-26", timeout: "6h" });
     for (const [, run] of runs(synth(stack))) {
       expect(run.body.properties.forceUpdateTag).toBe("2026-11-26");
@@ -85,7 +86,7 @@ describe("ExportBatches", () => {
   });
 
   it("reports each batch's status and error, and a summary by run name", () => {
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     const batches = exportBatches(stack, { outputPrefix: "images" });
     const output = synth(stack).output;
     const [address] = runs(synth(stack))[0];
@@ -107,7 +108,7 @@ describe("ExportBatches", () => {
   });
 
   it("removes duplicates with a warning naming each and where it occurred", () => {
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     const list = [...images(3), "samples/app1:v1", "samples/app0:v1", "samples/app1:v1"];
     const batches = exportBatches(stack, { artifacts: ArtifactList.fromList(list) });
     expect(batches.artifacts).toEqual(images(3));
@@ -121,7 +122,7 @@ describe("ExportBatches", () => {
   });
 
   it("reads a file at synth time: one reference a line, comments and blank lines skipped", () => {
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     const file = "test/batches/fixtures/images.txt";
     const batches = exportBatches(stack, { artifacts: ArtifactList.fromFile(file) });
     expect(batches.artifacts).toEqual([
@@ -139,7 +140,7 @@ describe("ExportBatches", () => {
 
   it("synthesizes the same bytes for the same set in another order", () => {
     const build = (list: string[]) => {
-      const stack = newStack();
+      const stack = newStack("test", { providers: true });
       exportBatches(stack, { artifacts: ArtifactList.fromList(list) });
       return Testing.synth(stack);
     };
@@ -148,7 +149,7 @@ describe("ExportBatches", () => {
 
   it("re-runs only the batch an added artifact lands in", () => {
     const build = (list: string[]) => {
-      const stack = newStack();
+      const stack = newStack("test", { providers: true });
       exportBatches(stack, { artifacts: ArtifactList.fromList(list) });
       return new Map(runs(synth(stack)).map(([address, r]) => [address, JSON.stringify(r.body)]));
     };
@@ -163,9 +164,9 @@ describe("ExportBatches", () => {
 
 describe("ImportBatches", () => {
   it("plans, in another app, the same batches and reads exactly the blobs the export writes", () => {
-    const exportStack = newStack();
+    const exportStack = newStack("test", { providers: true });
     const exported = exportBatches(exportStack, { maxArtifactsPerRun: 20 });
-    const importStack = newStack();
+    const importStack = newStack("test", { providers: true });
     const imported = importBatches(importStack, { maxArtifactsPerRun: 20 });
     expect(imported.batches).toEqual(exported.batches);
     const written = runs(synth(exportStack)).map(([, r]) => r.body.properties.request.target.name);
@@ -175,7 +176,7 @@ describe("ImportBatches", () => {
   });
 
   it("declares no runs when the source trigger imports the blobs, and says so", () => {
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     const batches = importBatches(stack, {
       pipeline: importPipeline(stack, { sourceTriggerEnabled: true }),
     });
@@ -191,7 +192,7 @@ describe("ImportBatches", () => {
   });
 
   it("declares the runs despite the source trigger when asked", () => {
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     importBatches(stack, {
       pipeline: importPipeline(stack, { sourceTriggerEnabled: true }),
       runsDespiteSourceTrigger: true,
@@ -200,7 +201,7 @@ describe("ImportBatches", () => {
   });
 
   it("waits, run by run, for the export run of its batch in the same stack", () => {
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     const exported = exportBatches(stack, {}, "ExportBatches");
     const pipeline = ImportPipeline.fromPipelineId(
       stack,
@@ -231,7 +232,7 @@ describe("ImportBatches", () => {
   });
 
   it("orders the stacks instead when the export batch set is in another stack", () => {
-    const source = newStack();
+    const source = newStack("test", { providers: true });
     const exported = exportBatches(source);
     const target = new TerraformStack(source.node.root, "target");
     new AzapiProvider(target, "Azapi");
@@ -247,8 +248,8 @@ describe("ImportBatches", () => {
 
 describe("both sides' plan", () => {
   it("is a pure function of the artifacts and settings, the same list or file", () => {
-    const fromList = exportBatches(newStack(), SETTINGS);
-    const again = importBatches(newStack(), SETTINGS);
+    const fromList = exportBatches(newStack("test", { providers: true }), SETTINGS);
+    const again = importBatches(newStack("test", { providers: true }), SETTINGS);
     expect(again.blobNames).toEqual(fromList.blobNames);
   });
 });

@@ -6,7 +6,7 @@ import {
   ImportBatches,
   ImportBatchesProps,
 } from "../../lib";
-import { exportPipeline, importPipeline } from "../reliability/support";
+import { exportPipeline, importPipeline } from "../support/pipelines";
 
 /** `n` distinct, well-formed references: samples/app0:v1, samples/app1:v1, ... */
 export function images(n: number, prefix = "samples/app"): string[] {
@@ -20,7 +20,7 @@ export const SETTINGS = {
   blobNamePrefix: "bulk-2026-11-",
 };
 
-/** Export batches "<id>" on the default export pipeline of reliability/support unless overridden. */
+/** Export batches "<id>" on the default export pipeline of support/pipelines unless overridden. */
 export function exportBatches(
   stack: TerraformStack,
   overrides: Partial<ExportBatchesProps> = {},

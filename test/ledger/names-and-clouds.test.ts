@@ -13,11 +13,12 @@ import {
   TransferContainer,
 } from "../../lib";
 import * as ids from "../support/ids";
-import { exportPipeline, newStack } from "../reliability/support";
+import { exportPipeline } from "../support/pipelines";
+import { newStack } from "../support/new-stack";
 
 describe("pipeline names across the app", () => {
   it("refuses the same pipeline name on one registry in two stacks", () => {
-    const first = newStack();
+    const first = newStack("test", { providers: true });
     exportPipeline(first);
     const second = new TerraformStack(first.node.root, "second");
     expect(() => exportPipeline(second)).toThrow(
@@ -28,9 +29,9 @@ describe("pipeline names across the app", () => {
   });
 
   it("accepts the same name in two apps, and on two registries", () => {
-    exportPipeline(newStack());
-    expect(() => exportPipeline(newStack())).not.toThrow();
-    const first = newStack();
+    exportPipeline(newStack("test", { providers: true }));
+    expect(() => exportPipeline(newStack("test", { providers: true }))).not.toThrow();
+    const first = newStack("test", { providers: true });
     exportPipeline(first);
     const second = new TerraformStack(first.node.root, "second");
     const other = RegistryRef.fromRegistryId(second, "Other", ids.TARGET_REGISTRY_ID, {
@@ -42,8 +43,8 @@ describe("pipeline names across the app", () => {
 
 describe("a run on a pipeline of another app", () => {
   it("is refused, with the fix: import the pipeline by ID", () => {
-    const pipeline = exportPipeline(newStack());
-    const stack = newStack();
+    const pipeline = exportPipeline(newStack("test", { providers: true }));
+    const stack = newStack("test", { providers: true });
     expect(
       () =>
         new ExportPipelineRun(stack, "Run", {
@@ -60,7 +61,7 @@ describe("a run on a pipeline of another app", () => {
   });
 
   it("is accepted once imported by ID", () => {
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     const pipelineId = `${ids.REGISTRY_ID}/exportPipelines/exportPipeline`;
     const pipeline = ExportPipeline.fromPipelineId(stack, "Imported", pipelineId);
     new ExportPipelineRun(stack, "Run", {
@@ -141,7 +142,7 @@ describe("the clouds of every provider a pipeline uses", () => {
   });
 
   it("checks a public pipeline against an explicit sovereign azurerm provider", () => {
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     new AzurermProvider(stack, "China", { features: [{}], environment: "china", alias: "china" });
     exportPipeline(stack, {
       storageAccess: StorageAccess.managedIdentity(),

@@ -17,7 +17,7 @@ import {
 } from "../../lib";
 import * as ids from "../support/ids";
 import { testRegistry } from "../support/refs";
-import { newStack } from "./support";
+import { newStack } from "../support/new-stack";
 
 const ACCOUNT: StorageAccountConfig = {
   name: "transfersa",
@@ -61,7 +61,7 @@ function infos(pipeline: ExportPipeline): string[] {
 
 describe("network check: a storage account the app declares", () => {
   it("fails a pipeline whose account disables public network access, naming account, rule and fix", () => {
-    const stack = newStack();
+    const stack = newStack("net", { providers: true });
     pipelineOn(stack, declaredAccount(stack, { publicNetworkAccessEnabled: false }));
     expect(() => synthWithValidations(stack)).toThrow(
       /net\/Export: container "https:\/\/transfersa\.blob\.core\.windows\.net\/.*" is in storage account "transfersa", whose public network access is disabled \(public_network_access_enabled = false\) \(as read from net\/Storage\)\. rule: ACR is not a trusted service for Azure Storage \(https:\/\/github\.com\/Azure\/acr\/issues\/857\).*bypass = \["AzureServices"\], resource instance rules and private endpoints do not admit them\. fix: keep transfer blobs in a storage account whose public network access is enabled.*acknowledgeNetworkRestriction/,
@@ -69,7 +69,7 @@ describe("network check: a storage account the app declares", () => {
   });
 
   it("fails on network rules that deny by default, even with bypass AzureServices", () => {
-    const stack = newStack();
+    const stack = newStack("net", { providers: true });
     const account = declaredAccount(stack, {
       networkRules: { defaultAction: "Deny", bypass: ["AzureServices"], ipRules: ["203.0.113.7"] },
     });
@@ -80,7 +80,7 @@ describe("network check: a storage account the app declares", () => {
   });
 
   it("fails on separate network rules declared after the pipeline, naming both constructs", () => {
-    const stack = newStack();
+    const stack = newStack("net", { providers: true });
     const resource = new StorageAccount(stack, "Storage", ACCOUNT);
     pipelineOn(stack, StorageAccountRef.fromStorageAccount(resource));
     new StorageAccountNetworkRules(stack, "Rules", {
@@ -95,14 +95,14 @@ describe("network check: a storage account the app declares", () => {
 
   it("passes an account open to all networks, and one with default action Allow", () => {
     for (const config of [{}, { networkRules: { defaultAction: "Allow" } }]) {
-      const stack = newStack();
+      const stack = newStack("net", { providers: true });
       pipelineOn(stack, declaredAccount(stack, config));
       expect(() => synthWithValidations(stack)).not.toThrow();
     }
   });
 
   it("does not check settings known only at apply time", () => {
-    const stack = newStack();
+    const stack = newStack("net", { providers: true });
     const action = new TerraformVariable(stack, "action", { type: "string" });
     pipelineOn(
       stack,
@@ -112,7 +112,7 @@ describe("network check: a storage account the app declares", () => {
   });
 
   it("passes an acknowledged restriction and notes its reason at synth", () => {
-    const stack = newStack();
+    const stack = newStack("net", { providers: true });
     const reason =
       "runs verified 2026-11-20: the firewall is opened for the transfer window by change CHG-1234";
     const pipeline = pipelineOn(
@@ -132,7 +132,7 @@ describe("network check: a storage account the app declares", () => {
   });
 
   it("refuses an acknowledgement without a reason", () => {
-    const stack = newStack();
+    const stack = newStack("net", { providers: true });
     expect(() =>
       declaredAccount(stack, {}, { acknowledgeNetworkRestriction: { reason: "  " } }),
     ).toThrow(
@@ -143,7 +143,7 @@ describe("network check: a storage account the app declares", () => {
 
 describe("network check: a storage account made elsewhere", () => {
   it("fails on a declared posture that denies by default (by ID)", () => {
-    const stack = newStack();
+    const stack = newStack("net", { providers: true });
     const account = StorageAccountRef.fromStorageAccountId(stack, "Account", ids.ACCOUNT_ID, {
       networkPosture: NetworkPosture.of({ defaultAction: NetworkDefaultAction.DENY }),
     });
@@ -155,7 +155,7 @@ describe("network check: a storage account made elsewhere", () => {
 
   it("passes a declared open posture, and an account whose posture nobody stated", () => {
     for (const networkPosture of [NetworkPosture.open(), undefined]) {
-      const stack = newStack();
+      const stack = newStack("net", { providers: true });
       pipelineOn(
         stack,
         StorageAccountRef.fromStorageAccountId(stack, "Account", ids.ACCOUNT_ID, {
@@ -168,7 +168,7 @@ describe("network check: a storage account made elsewhere", () => {
 
   it("checks a data source only when its posture is declared", () => {
     const check = (networkPosture?: NetworkPosture) => {
-      const stack = newStack();
+      const stack = newStack("net", { providers: true });
       const data = new DataAzurermStorageAccount(stack, "Data", {
         name: "datasa",
         resourceGroupName: "transfer-rg",
@@ -183,7 +183,7 @@ describe("network check: a storage account made elsewhere", () => {
   });
 
   it("fails an existing container whose account posture is declared restricted", () => {
-    const stack = newStack();
+    const stack = newStack("net", { providers: true });
     new ExportPipeline(stack, "Export", {
       registry: testRegistry(stack),
       pipelineName: "exportnet",

@@ -18,7 +18,7 @@ import {
 } from "../../lib";
 import * as ids from "../support/ids";
 import { testRegistry } from "../support/refs";
-import { newStack } from "./support";
+import { newStack } from "../support/new-stack";
 
 const VAULT: KeyVaultConfig = {
   name: "transfer-kv",
@@ -53,7 +53,7 @@ const synth = (stack: TerraformStack) => () => Testing.synth(stack, true);
 
 describe("network check: a vault the app declares", () => {
   it("fails a SAS pipeline when the firewall denies by default and bypass is None, naming vault and fix", () => {
-    const stack = newStack();
+    const stack = newStack("net", { providers: true });
     sasPipelineIn(
       stack,
       declaredVault(stack, { networkAcls: { defaultAction: "Deny", bypass: "None" } }),
@@ -64,7 +64,7 @@ describe("network check: a vault the app declares", () => {
   });
 
   it("passes a firewall that denies by default when trusted services bypass it", () => {
-    const stack = newStack();
+    const stack = newStack("net", { providers: true });
     sasPipelineIn(
       stack,
       declaredVault(stack, { networkAcls: { defaultAction: "Deny", bypass: "AzureServices" } }),
@@ -74,7 +74,7 @@ describe("network check: a vault the app declares", () => {
 
   it("passes disabled public access with the AzureServices bypass, fails it with None", () => {
     const build = (bypass: string) => {
-      const stack = newStack();
+      const stack = newStack("net", { providers: true });
       sasPipelineIn(
         stack,
         declaredVault(stack, {
@@ -89,10 +89,10 @@ describe("network check: a vault the app declares", () => {
   });
 
   it("passes a vault without network ACLs, and one whose bypass is known only at apply time", () => {
-    const plain = newStack();
+    const plain = newStack("net", { providers: true });
     sasPipelineIn(plain, declaredVault(plain, {}));
     expect(synth(plain)).not.toThrow();
-    const unknown = newStack();
+    const unknown = newStack("net", { providers: true });
     const bypass = new TerraformVariable(unknown, "bypass", { type: "string" });
     sasPipelineIn(
       unknown,
@@ -111,7 +111,7 @@ describe("network check: a vault made elsewhere", () => {
   });
 
   it("fails on a declared posture without the bypass (by ID and from a data source)", () => {
-    const byId = newStack();
+    const byId = newStack("net", { providers: true });
     sasPipelineIn(
       byId,
       KeyVaultRef.fromKeyVaultId(byId, "Vault", ids.VAULT_ID, {
@@ -120,7 +120,7 @@ describe("network check: a vault made elsewhere", () => {
       }),
     );
     expect(synth(byId)).toThrow(/vault "myvault", whose .*\(as declared\)/);
-    const data = newStack();
+    const data = newStack("net", { providers: true });
     const found = new DataAzurermKeyVault(data, "Data", {
       name: "datavault",
       resourceGroupName: "transfer-rg",
@@ -140,7 +140,7 @@ describe("network check: a vault made elsewhere", () => {
       NetworkPosture.of({ defaultAction: NetworkDefaultAction.DENY }),
       undefined,
     ]) {
-      const stack = newStack();
+      const stack = newStack("net", { providers: true });
       sasPipelineIn(
         stack,
         KeyVaultRef.fromKeyVaultId(stack, "Vault", ids.VAULT_ID, {
@@ -153,7 +153,7 @@ describe("network check: a vault made elsewhere", () => {
   });
 
   it("does not check the vault of a managed-identity pipeline (it has none)", () => {
-    const stack = newStack();
+    const stack = newStack("net", { providers: true });
     KeyVaultRef.fromKeyVaultId(stack, "Vault", ids.VAULT_ID, {
       accessModel: KeyVaultAccessModel.ACCESS_POLICY,
       networkPosture: denyNone,

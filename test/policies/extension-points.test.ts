@@ -16,7 +16,8 @@ import {
   TransferValidationError,
 } from "../../lib";
 import { addProviders } from "../../examples/shared/providers";
-import { addPipeline, annotationsOf, newStack, pipelineStack, runStack } from "./fixtures";
+import { addPipeline, annotationsOf, pipelineStack, runStack } from "./fixtures";
+import { newStack } from "../support/new-stack";
 
 const REASON = "accepted for the pilot until 2027-01-01";
 
@@ -151,7 +152,7 @@ describe("suppressions", () => {
   });
 
   it("a suppression of a custom rule of the pack, or of a built-in rule the pack leaves out, is not reported", () => {
-    const stack = newStack();
+    const stack = newStack("policy");
     addProviders(stack);
     const pipeline = addPipeline(stack);
     TransferSuppressions.add(pipeline, "Contoso-Tags", REASON);

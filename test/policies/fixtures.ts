@@ -1,6 +1,6 @@
 // Small stacks with one transfer construct each, built the way a team would, for the rule tests.
 import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
-import { Aspects, TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { Aspects, TerraformStack, TerraformVariable } from "cdktf";
 import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { IConstruct } from "constructs";
 import {
@@ -24,6 +24,7 @@ import {
 import { PolicyRecord, readPolicyRecord } from "../../lib/model/policy-results";
 import * as ids from "../support/ids";
 import { testAccount, testRegistry, testVault } from "../support/refs";
+import { newStack } from "../support/new-stack";
 
 /** How a test pipeline is made. */
 export interface PipelineOptions {
@@ -36,14 +37,9 @@ export interface PipelineOptions {
   readonly pipelineName?: string;
 }
 
-/** A stack in a fresh app. */
-export function newStack(): TerraformStack {
-  return new TerraformStack(Testing.app(), "policy");
-}
-
 /** A stack with one pipeline (and, in SAS mode, its write-only secret in an RBAC vault). */
 export function pipelineStack(o: PipelineOptions = {}): TerraformStack {
-  const stack = newStack();
+  const stack = newStack("policy");
   addPipeline(stack, o);
   return stack;
 }
@@ -98,7 +94,7 @@ export function secretStack(
   source: "write-only" | "generated" | "existing" | "existing-without-vault",
   options: { accessModel?: KeyVaultAccessModel; expiry?: string } = {},
 ): TerraformStack {
-  const stack = newStack();
+  const stack = newStack("policy");
   const accessModel = options.accessModel ?? KeyVaultAccessModel.RBAC;
   if (source === "write-only") writeOnlySecret(stack, accessModel);
   const expiry = options.expiry ?? "2099-01-01T00:00:00Z";
@@ -139,7 +135,7 @@ function startBefore(expiry: string): string {
 
 /** A stack with an export pipeline and one run, with or without a rerun token. */
 export function runStack(rerunToken?: string): TerraformStack {
-  const stack = newStack();
+  const stack = newStack("policy");
   new ExportPipelineRun(stack, "Run", {
     pipeline: addPipeline(stack) as ExportPipeline,
     runName: "nightlyrun",

@@ -28,6 +28,7 @@ import {
 } from "../../lib";
 import * as ids from "./ids";
 import { testAccount, testRegistry, testVault } from "./refs";
+import { newStack } from "./new-stack";
 
 /** A named stack builder: the configurations every snapshot and conformance test covers. */
 export interface TestStack {
@@ -35,10 +36,6 @@ export interface TestStack {
   readonly name: string;
   /** Builds the stack in a fresh app. */
   readonly build: () => TerraformStack;
-}
-
-function newStack(): TerraformStack {
-  return new TerraformStack(Testing.app(), "test");
 }
 
 function sasExport(apiVersion?: string): TerraformStack {

@@ -1,5 +1,4 @@
 import { KeyVaultAccessPolicyA } from "@cdktf/provider-azurerm/lib/key-vault-access-policy";
-import { TerraformStack, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import {
   ExportPipeline,
@@ -17,14 +16,11 @@ import { checkTransferConformance, synthJson } from "../../lib/testing";
 import * as ids from "../support/ids";
 import { testAccount, testRegistry, testVault } from "../support/refs";
 import { TEST_STACKS } from "../support/stacks";
-
-function newStack(): TerraformStack {
-  return new TerraformStack(Testing.app(), "conformance");
-}
+import { newStack } from "../support/new-stack";
 
 /** A SAS export (access policy) with a run, and a managed-identity import with a run. */
 function bothModes(): any {
-  const stack = newStack();
+  const stack = newStack("conformance");
   const registry = testRegistry(stack);
   const vault = testVault(stack);
   const exporter = new ExportPipeline(stack, "Export", {
@@ -73,7 +69,7 @@ describe("checkTransferConformance", () => {
   }
 
   it("passes the same resources written by hand with AzapiResource and azurerm", () => {
-    const stack = newStack();
+    const stack = newStack("conformance");
     const pipeline = new AzapiResource(stack, "Pipeline", {
       type: "Microsoft.ContainerRegistry/registries/exportPipelines@2023-11-01-preview",
       name: "handwritten",
@@ -216,7 +212,7 @@ describe("checkTransferConformance", () => {
   });
 
   it("reports a secret given only by URI unless told not to", () => {
-    const stack = newStack();
+    const stack = newStack("conformance");
     new ExportPipeline(stack, "Export", {
       registry: testRegistry(stack),
       pipelineName: "urionly",
@@ -235,7 +231,7 @@ describe("checkTransferConformance", () => {
   });
 
   it("ties a literal principal ID to its identity only when told", () => {
-    const stack = newStack();
+    const stack = newStack("conformance");
     const identity = UserIdentity.fromIdentityId(stack, "Identity", ids.IDENTITY_ID, {
       principalId: "11111111-1111-1111-1111-111111111111",
       tenantId: ids.SUBSCRIPTION,
@@ -265,7 +261,7 @@ describe("checkTransferConformance", () => {
   });
 
   it("catches a grant to the system-assigned identity of a pipeline its user-assigned identity acts for", () => {
-    const stack = newStack();
+    const stack = newStack("conformance");
     new ExportPipeline(stack, "Export", {
       registry: testRegistry(stack),
       pipelineName: "bothidentities",

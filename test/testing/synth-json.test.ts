@@ -16,14 +16,11 @@ import { AzapiProvider } from "../../lib";
 import { AzapiResource } from "../../lib/azapi";
 import { synthJson } from "../../lib/testing";
 import { TEST_STACKS } from "../support/stacks";
-
-function newStack(): TerraformStack {
-  return new TerraformStack(Testing.app(), "harness");
-}
+import { newStack } from "../support/new-stack";
 
 /** Providers with aliases, variables, locals, outputs (nested too), a backend and overrides. */
 function providersVariablesOutputs(): TerraformStack {
-  const stack = newStack();
+  const stack = newStack("harness");
   new AzurermProvider(stack, "azurerm", { features: [{}] });
   new AzurermProvider(stack, "azurerm_gov", {
     features: [{}],
@@ -51,7 +48,7 @@ function providersVariablesOutputs(): TerraformStack {
 
 /** Awkward values: "//" keys inside a body, empty containers, unicode, digit keys, nulls. */
 function awkwardValues(): TerraformStack {
-  const stack = newStack();
+  const stack = newStack("harness");
   new AzapiResource(stack, "Odd", {
     type: "Microsoft.Resources/tags@2021-04-01",
     parentId: "/subscriptions/00000000-0000-0000-0000-000000000000",
@@ -74,7 +71,7 @@ function awkwardValues(): TerraformStack {
 
 /** An aspect that renames every resource group, which both functions must apply first. */
 function withAspect(): TerraformStack {
-  const stack = newStack();
+  const stack = newStack("harness");
   new ResourceGroup(stack, "Group", { name: "before", location: "eastus" });
   const rename: IAspect = {
     visit(node: IConstruct) {
@@ -111,7 +108,7 @@ describe("synthJson", () => {
 
   it("is byte-identical for many resources", () => {
     const build = () => {
-      const stack = newStack();
+      const stack = newStack("harness");
       for (let i = 0; i < 300; i++)
         new ResourceGroup(stack, `Group${i}`, { name: `rg-${i}`, location: "eastus" });
       return stack;
@@ -121,7 +118,7 @@ describe("synthJson", () => {
 
   it("runs validations when asked, as Testing.synth(stack, true) does", () => {
     const build = () => {
-      const stack = newStack();
+      const stack = newStack("harness");
       stack.node.addValidation({ validate: () => ["always wrong"] });
       return stack;
     };

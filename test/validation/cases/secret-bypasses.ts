@@ -1,6 +1,6 @@
 import { Fn, TerraformLocal, TerraformVariable, Token } from "cdktf";
 import { SasToken } from "../../../lib";
-import { BadInputCase, sensitiveVariable } from "../support";
+import { BadInputCase, sensitiveVariable } from "../../support/pipelines";
 import { SAS_SIGNATURE, secretWith } from "./secrets";
 
 const TOKEN_TEXT = `sv=2022-11-02&sp=rl&${SAS_SIGNATURE}`;

@@ -1,7 +1,7 @@
 import { TerraformStack, Testing } from "cdktf";
 import { expect, it } from "vitest";
 import { TransferValidationError } from "../../lib";
-import { newStack } from "./support";
+import { newStack } from "../support/new-stack";
 
 /**
  * The entry-point sweep's kit: what a slot (an argument, or a member of a props object) takes,
@@ -113,7 +113,7 @@ function withMember(value: unknown, member: string, replacement: unknown): unkno
 
 /** What building and synthesizing the call throws, if anything. */
 export function outcome(entry: EntryPoint, mutation: Mutation): Error | undefined {
-  const stack = newStack();
+  const stack = newStack("test", { providers: true });
   try {
     entry.call(stack, mutation.apply(entry.args(stack)));
     Testing.synth(stack, true);

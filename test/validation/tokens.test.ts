@@ -7,7 +7,8 @@ import {
   TokenCase,
 } from "./cases/tokens";
 import { ValidationMessages } from "../../lib";
-import { exportPipeline, newStack } from "./support";
+import { exportPipeline } from "../support/pipelines";
+import { newStack } from "../support/new-stack";
 
 /**
  * Everywhere a value can be a token. apiVersion is left out: the body's shape depends on it
@@ -21,7 +22,7 @@ const CASES: readonly TokenCase[] = [
 
 describe("unresolved tokens", () => {
   it.each(CASES.map((c) => [c.name, c] as const))("%s: no check fires", (_name, testCase) => {
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     testCase.build(stack);
     const json = Testing.synth(stack, true);
     expect(json).toContain(testCase.reference);
@@ -42,11 +43,13 @@ describe("values in messages", () => {
     const circular: Record<string, unknown> = {};
     circular.self = circular;
     expect(ValidationMessages.describeValue(circular)).toBe("[object Object]");
-    expect(ValidationMessages.describeValue({ stack: newStack() })).toBe('{"stack":"<test>"}');
+    expect(ValidationMessages.describeValue({ stack: newStack("test", { providers: true }) })).toBe(
+      '{"stack":"<test>"}',
+    );
   });
 
   it("shows a token given where a literal is needed as the expression it stands for", () => {
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     const variable = new TerraformVariable(stack, "api", { type: "string" });
     expect(() => exportPipeline(stack, { apiVersion: variable.stringValue })).toThrow(
       'test/Export: apiVersion "${var.api}" is only known at apply time',

@@ -1,6 +1,6 @@
 import { RegistryRef } from "../../../lib";
 import * as ids from "../../support/ids";
-import { BadInputCase, exportPipeline, exportRun, importRun } from "../support";
+import { BadInputCase, exportPipeline, exportRun, importRun } from "../../support/pipelines";
 
 /** Tight formats for the free-text inputs that reach run bodies and command lines. */
 export const FORMAT_CASES: readonly BadInputCase[] = [

@@ -17,7 +17,7 @@ import {
 import { exportBatches } from "../../batches/support";
 import * as ids from "../../support/ids";
 import { EntryPoint, Slot, obj, optBool, optObj, optStr, provider, str } from "../entry-point-kit";
-import { exportPipeline } from "../support";
+import { exportPipeline } from "../../support/pipelines";
 
 /**
  * The entry points of the batches, policies, grants and network surfaces, for the sweep in

@@ -26,7 +26,8 @@ import {
   VERSIONED_SECRET_CASES,
   WORKABILITY_CASES,
 } from "./cases/input-paths";
-import { BadInputCase, newStack } from "./support";
+import { BadInputCase } from "../support/pipelines";
+import { newStack } from "../support/new-stack";
 
 /** Every wrong configuration, by topic. */
 const CASES: readonly BadInputCase[] = [
@@ -63,7 +64,7 @@ const CASES: readonly BadInputCase[] = [
 
 /** What building the case and synthesizing it with every validation throws, if anything. */
 function thrown(testCase: BadInputCase): Error | undefined {
-  const stack = newStack();
+  const stack = newStack("test", { providers: true });
   try {
     testCase.build(stack);
     Testing.synth(stack, true);

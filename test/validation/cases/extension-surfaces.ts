@@ -10,7 +10,7 @@ import {
 } from "../../../lib";
 import { exportBatches, importBatches } from "../../batches/support";
 import * as ids from "../../support/ids";
-import { BadInputCase, ownedContainer } from "../support";
+import { BadInputCase, ownedContainer } from "../../support/pipelines";
 import { bulk } from "./batches";
 
 /**

@@ -1,7 +1,5 @@
-import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
-import { TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { TerraformStack, TerraformVariable } from "cdktf";
 import {
-  AzapiProvider,
   ExportPipeline,
   ExportPipelineProps,
   ExportPipelineRun,
@@ -20,21 +18,13 @@ import {
   SasTokenSecret,
   TransferContainer,
 } from "../../lib";
-import * as ids from "../support/ids";
+import * as ids from "./ids";
 
 /**
- * Builders for the reliability suite: a stack with both providers (so `Testing.synth(stack, true)`
- * runs every validation), and pipelines and runs whose props are valid unless a case overrides
- * one. Defaults are made only for the props a case leaves out, so construct ids never collide.
+ * Builders for the validation suites (test/validation) and others, on a stack made by
+ * `newStack("test", { providers: true })`: pipelines and runs whose props are valid unless a case
+ * overrides one. Defaults are made only for the props a case leaves out, so construct ids never collide.
  */
-
-/** A fresh stack with id "test" and an azapi and an azurerm provider. */
-export function newStack(): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), "test");
-  new AzapiProvider(stack, "Azapi");
-  new AzurermProvider(stack, "Azurerm", { features: [{}] });
-  return stack;
-}
 
 /** The registry "test/Registry", imported by ID with a known location. */
 export function registry(stack: TerraformStack, location = "eastus") {
@@ -137,7 +127,7 @@ export function sensitiveVariable(stack: TerraformStack, name: string): Terrafor
 export interface BadInputCase {
   /** What is wrong, as the test title. */
   readonly name: string;
-  /** Builds the wrong configuration into a stack made by newStack(). */
+  /** Builds the wrong configuration into a stack made by `newStack("test", { providers: true })`. */
   readonly build: (stack: TerraformStack) => unknown;
   /** Path of the construct the message must start with. */
   readonly path: string;

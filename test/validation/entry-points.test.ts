@@ -52,7 +52,7 @@ import {
   registry,
   sensitiveVariable,
   vault,
-} from "./support";
+} from "../support/pipelines";
 
 /**
  * Every public entry point, called as JavaScript and config-driven callers can call it: each

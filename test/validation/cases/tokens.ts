@@ -33,7 +33,7 @@ import {
   sensitiveVariable,
   urlContainer,
   vault,
-} from "../support";
+} from "../../support/pipelines";
 
 /** A value that is only known at apply time, in one place the library accepts it. */
 export interface TokenCase {

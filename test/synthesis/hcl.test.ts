@@ -1,10 +1,10 @@
 import { TerraformStack, Testing } from "cdktf";
 import { describe, expect, it, vi } from "vitest";
-import { EXAMPLES } from "../examples/app";
-import { ExportPipeline, ExportPipelineRun } from "../lib";
-import { hclBodies, jsonBodies, synthHclParsed } from "./support/hcl";
-import { REGISTRY_ID } from "./support/ids";
-import { TEST_STACKS } from "./support/stacks";
+import { EXAMPLES } from "../../examples/app";
+import { ExportPipeline, ExportPipelineRun } from "../../lib";
+import { hclBodies, jsonBodies, synthHclParsed } from "../support/hcl";
+import { REGISTRY_ID } from "../support/ids";
+import { TEST_STACKS } from "../support/stacks";
 
 // Compiles, spawns processes or synthesizes whole apps: slower than vitest's 5 s default.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });

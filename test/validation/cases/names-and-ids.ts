@@ -10,7 +10,13 @@ import {
   UserIdentity,
 } from "../../../lib";
 import * as ids from "../../support/ids";
-import { BadInputCase, exportPipeline, exportRun, importPipeline, importRun } from "../support";
+import {
+  BadInputCase,
+  exportPipeline,
+  exportRun,
+  importPipeline,
+  importRun,
+} from "../../support/pipelines";
 
 /** Wrong pipeline and run names, and ARM resource IDs that do not parse. */
 

@@ -15,7 +15,7 @@ import {
 } from "../../../lib";
 import { exportBatches, images, importBatches } from "../../batches/support";
 import * as ids from "../../support/ids";
-import { BadInputCase, exportPipeline } from "../support";
+import { BadInputCase, exportPipeline } from "../../support/pipelines";
 
 /** Batch sets and bulk transfers: the artifact list, the names, the limits, the two sides. */
 

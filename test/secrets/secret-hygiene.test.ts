@@ -3,8 +3,8 @@ import { join, resolve } from "node:path";
 import { App, TerraformStack, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { TEST_STACKS } from "../support/stacks";
-import { SECRET_STACKS } from "./cases/secret-stacks";
-import { buildTransferStack } from "./fixtures/transfer-app";
+import { SECRET_STACKS } from "../validation/cases/secret-stacks";
+import { buildTransferStack } from "../support/transfer-app";
 
 const EXAMPLES = resolve(__dirname, "../../examples");
 

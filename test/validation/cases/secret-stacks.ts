@@ -13,11 +13,11 @@ import {
   exportRun,
   importPipeline,
   importRun,
-  newStack,
   ownedContainer,
   sensitiveVariable,
   vault,
-} from "../support";
+} from "../../support/pipelines";
+import { newStack } from "../../support/new-stack";
 
 /** A stack on one secret path of the library, for the secret-hygiene test. */
 export interface SecretStack {
@@ -36,7 +36,7 @@ function withSecret(
   token: (stack: TerraformStack, container: TransferContainer) => SasToken,
 ) {
   return () => {
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     const container = ownedContainer(stack);
     const secret = new SasTokenSecret(stack, "Secret", {
       keyVault: vault(stack),
@@ -94,7 +94,7 @@ export const SECRET_STACKS: readonly SecretStack[] = [
   {
     name: "existing, by URI",
     build: () => {
-      const stack = newStack();
+      const stack = newStack("test", { providers: true });
       const secret = SasTokenSecret.fromSecretUri(stack, "Secret", ids.EXPORT_SECRET_URI, {
         keyVault: vault(stack),
       });
@@ -107,7 +107,7 @@ export const SECRET_STACKS: readonly SecretStack[] = [
   {
     name: "existing, by resource ID",
     build: () => {
-      const stack = newStack();
+      const stack = newStack("test", { providers: true });
       const secret = SasTokenSecret.fromSecretResourceId(
         stack,
         "Secret",

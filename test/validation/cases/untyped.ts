@@ -1,5 +1,11 @@
 import { ExportOption, StorageAccess } from "../../../lib";
-import { BadInputCase, exportPipeline, exportRun, importPipeline, importRun } from "../support";
+import {
+  BadInputCase,
+  exportPipeline,
+  exportRun,
+  importPipeline,
+  importRun,
+} from "../../support/pipelines";
 
 /**
  * Props that TypeScript would refuse but JavaScript callers, jsii languages and configs read

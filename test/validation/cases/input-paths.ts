@@ -31,7 +31,7 @@ import {
   registry,
   sensitiveVariable,
   vault,
-} from "../support";
+} from "../../support/pipelines";
 
 /**
  * Input as JavaScript callers and configs read from JSON or YAML reach the library: props

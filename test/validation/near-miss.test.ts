@@ -7,7 +7,8 @@ import { didYouMean, editDistance, nearMiss } from "../../lib/arm/near-miss";
 import { showInvisible } from "../../lib/arm/visible";
 import { KNOWN_REGIONS } from "../../lib/arm/locations";
 import { annotationsOf } from "../policies/fixtures";
-import { exportPipeline, newStack, registry } from "./support";
+import { exportPipeline, registry } from "../support/pipelines";
+import { newStack } from "../support/new-stack";
 
 describe("editDistance", () => {
   it("counts insertions, deletions, substitutions and swaps of neighbours", () => {
@@ -66,7 +67,7 @@ describe("invisible characters", () => {
 
 describe("a region this library does not know", () => {
   it("is a warning with the nearest known region, not an error (new regions appear)", () => {
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     exportPipeline(stack, { location: "eastuss" });
     Testing.synth(stack, true);
     expect(annotationsOf(stack).filter((a) => a.level === "warn")).toContainEqual({
@@ -78,7 +79,7 @@ describe("a region this library does not know", () => {
   });
 
   it("is warned about when it comes from the registry, too", () => {
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     exportPipeline(stack, { registry: registry(stack, "West Eurpoe") });
     expect(annotationsOf(stack).map((a) => a.message)).toContainEqual(
       expect.stringContaining('location "westeurpoe" is not an Azure region this library knows'),
@@ -87,7 +88,7 @@ describe("a region this library does not know", () => {
 
   it("is not warned about for a known region, in any part of the world", () => {
     for (const location of ["eastus", "westeurope", "newzealandnorth"]) {
-      const stack = newStack();
+      const stack = newStack("test", { providers: true });
       exportPipeline(stack, { location });
       expect(annotationsOf(stack).filter((a) => a.level === "warn")).toEqual([]);
     }

@@ -1,6 +1,6 @@
 import { IExportPipeline, KeyVaultAccessModel, KeyVaultRef } from "../../../lib";
 import * as ids from "../../support/ids";
-import { BadInputCase, exportPipeline, exportRun } from "../support";
+import { BadInputCase, exportPipeline, exportRun } from "../../support/pipelines";
 
 /**
  * Near misses and values a reader cannot see: a message names the value as it is (invisible

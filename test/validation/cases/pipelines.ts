@@ -23,7 +23,7 @@ import {
   sasAccess,
   urlContainer,
   vault,
-} from "../support";
+} from "../../support/pipelines";
 
 /** Options, storage modes, api-versions, locations, clouds and wiring of pipelines and runs. */
 

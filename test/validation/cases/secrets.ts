@@ -22,7 +22,7 @@ import {
   sensitiveVariable,
   urlContainer,
   vault,
-} from "../support";
+} from "../../support/pipelines";
 
 /** Key Vault secret URIs and IDs, SAS token values, generated tokens and secret grants. */
 

@@ -4,13 +4,13 @@ import { join, resolve } from "node:path";
 import { Testing } from "cdktf";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as ids from "../support/ids";
-import { GIVEN_TIMESTAMPS, buildTransferStack } from "./fixtures/transfer-app";
+import { GIVEN_TIMESTAMPS, buildTransferStack } from "../support/transfer-app";
 
 // Compiles, spawns processes or synthesizes whole apps: slower than vitest's 5 s default.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const ROOT = resolve(__dirname, "../..");
-const SCRIPT = join("test", "reliability", "fixtures", "print-synth.ts");
+const SCRIPT = join("test", "support", "print-synth.ts");
 
 /** Synthesizes the fixture app in a new process, with its own time zone and locale. */
 function synthInNewProcess(timeZone: string, locale: string): string {

@@ -1,6 +1,12 @@
 import { TransferContainer } from "../../../lib";
 import * as ids from "../../support/ids";
-import { BadInputCase, exportPipeline, exportRun, importRun, ownedContainer } from "../support";
+import {
+  BadInputCase,
+  exportPipeline,
+  exportRun,
+  importRun,
+  ownedContainer,
+} from "../../support/pipelines";
 
 /** Container URLs and names, artifacts, blob names and catalog digests. */
 
