@@ -162,7 +162,7 @@ describe("the clouds of every provider a pipeline uses", () => {
 describe("access policies across stacks", () => {
   it("tells two stacks' policies apart when their object IDs read the same expression", () => {
     // Each stack has its own pipeline "Export" (so the same logical ID) and its own policy.
-    const first = newStack();
+    const first = newStack("test", { providers: true });
     exportPipeline(first);
     const second = new TerraformStack(first.node.root, "second");
     new AzapiProvider(second, "Azapi");
