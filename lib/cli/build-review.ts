@@ -1,6 +1,7 @@
 import { TransferSide } from "../arm/options";
 import { PlanModel } from "../model/read-plan";
 import { PolicyRecord, readPolicyRecord, standingFindings } from "../model/policy-results";
+import { SharedThing, followCrossStack } from "../model/cross-stack";
 import { readTransferModel } from "../model/read-transfer-model";
 import { SynthesizedStack } from "../model/synth-output";
 import { TransferModel } from "../model/transfer-model";
@@ -26,9 +27,10 @@ export function buildReview(
   stacks: readonly SynthesizedStack[],
   plans: readonly AssignedPlan[] = [],
 ): Review {
+  const view = followCrossStack(stacks);
   const models = stacks.map((stack) => ({
     stack,
-    model: readTransferModel(stack.doc),
+    model: readTransferModel(view.docs.get(stack.name) ?? stack.doc),
     policy: readPolicyRecord(stack.doc),
   }));
   const copies = findCopies(models.map(({ stack, model }) => ({ name: stack.name, model })));
@@ -37,6 +39,7 @@ export function buildReview(
     stackReview(
       stack,
       model,
+      view.shared.get(stack.name) ?? [],
       policy,
       copies.filter((c) => c.fromStack === stack.name || c.toStack === stack.name),
       plans.filter((p) => p.stack === stack.name),
@@ -87,6 +90,7 @@ function exportedArtifacts(
 function stackReview(
   stack: SynthesizedStack,
   model: TransferModel,
+  shared: readonly SharedThing[],
   policy: PolicyRecord | undefined,
   copies: StackReview["copies"],
   plans: readonly AssignedPlan[],
@@ -95,7 +99,8 @@ function stackReview(
   const names = new StackNames(model);
   return {
     name: stack.name,
-    mermaid: flowchart(stack.name, names, copies),
+    mermaid: flowchart(stack.name, names, copies, shared),
+    shared,
     pipelines: model.pipelines.map((p) => ({
       address: p.address,
       side: p.side,

@@ -1,4 +1,5 @@
 import { TransferSide } from "../arm/options";
+import { SharedThing } from "../model/cross-stack";
 import { printable } from "./printable";
 import { Grant } from "../model/transfer-model";
 import { StackNames } from "./names";
@@ -10,11 +11,36 @@ import { CopyRow } from "./review";
  * edge per grant to what it is on (container, vault, secret); and blob copies known from runs,
  * to containers of other stacks drawn as nodes naming that stack.
  */
-export function flowchart(stack: string, names: StackNames, copies: readonly CopyRow[]): string {
+export function flowchart(
+  stack: string,
+  names: StackNames,
+  copies: readonly CopyRow[],
+  shared: readonly SharedThing[] = [],
+): string {
   const model = names.transfer;
   const chart = new Chart();
+  const identityKeys = new Set(model.identities.map((identity) => identity.key));
+  const sharedIdentities = new Map<string, SharedThing>();
+  for (const thing of shared) {
+    if (identityKeys.has(`identity:ref:${thing.address}`)) {
+      sharedIdentities.set(`identity:ref:${thing.address}`, thing);
+      continue;
+    }
+    const kind = thing.address
+      .replace(/^data\./, "")
+      .split(".")[0]
+      .replace(/^azurerm_/, "")
+      .replace(/_/g, " ");
+    chart.node(
+      `shared:${thing.address}`,
+      "H",
+      [kind, thing.name ?? thing.address, `shared with ${thing.usedBy.join(", ")}`],
+      "stadium",
+    );
+  }
   if (model.pipelines.length === 0 && model.grants.length === 0) {
-    chart.node("none", "none", ["no ACR Transfer pipelines in this stack"], "box");
+    if (shared.length === 0)
+      chart.node("none", "none", ["no ACR Transfer pipelines in this stack"], "box");
     return chart.render();
   }
   const byRegistry = new Map<string, (typeof model.pipelines)[number][]>();
@@ -50,7 +76,9 @@ export function flowchart(stack: string, names: StackNames, copies: readonly Cop
       identity.kind === "system"
         ? identity.name.replace(/^system identity of /, "of ")
         : identity.name;
-    const node = chart.node(`identity:${identity.key}`, "I", [kind, name], "stadium");
+    const sharedWith = sharedIdentities.get(identity.key)?.usedBy;
+    const label = sharedWith ? [kind, name, `shared with ${sharedWith.join(", ")}`] : [kind, name];
+    const node = chart.node(`identity:${identity.key}`, "I", label, "stadium");
     for (const address of identity.actsFor) {
       chart.edge(node, "-.->", "acts for", chart.id(`pipeline:${address}`));
     }

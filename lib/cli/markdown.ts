@@ -171,6 +171,19 @@ function stackBlocks(s: StackReview): Block[] {
       ]),
     ),
   );
+  if (s.shared.length > 0) {
+    blocks.push(
+      ...section(
+        `Shared with other stacks (${s.shared.length})`,
+        ["Resource", "Name", "Read by"],
+        s.shared.map((x) => [
+          [code(x.address)],
+          x.name === undefined ? [] : [code(x.name)],
+          [text(x.usedBy.join(", "))],
+        ]),
+      ),
+    );
+  }
   if (s.copies.length > 0) {
     blocks.push(
       ...section(

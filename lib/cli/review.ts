@@ -1,3 +1,4 @@
+import { SharedThing } from "../model/cross-stack";
 import { PolicyRecord } from "../model/policy-results";
 import { SynthAnnotation } from "../model/synth-output";
 
@@ -65,6 +66,8 @@ export interface StackReview {
   readonly grants: readonly GrantRow[];
   /** SAS token secrets pipelines read. */
   readonly secrets: readonly SecretRow[];
+  /** What the stack declares that other stacks read (identities, vaults, accounts, containers). */
+  readonly shared: readonly SharedThing[];
   /** Blob copies between containers, matched by blob name from export runs to import runs. */
   readonly copies: readonly CopyRow[];
   /** What TransferPolicyPack recorded; undefined when no pack visited the stack. */

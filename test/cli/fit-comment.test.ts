@@ -30,6 +30,7 @@ function review(n: number, stacks = 1): Review {
     })),
     grants: [],
     secrets: [],
+    shared: [],
     copies: [],
     annotations: [],
     plans: ["plan.json"],
