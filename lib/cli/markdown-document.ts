@@ -135,3 +135,15 @@ function fence(lang: string, value: string): string {
   const ticks = "`".repeat(Math.max(3, longest + 1));
   return [`${ticks}${printable(lang).replace(/[^\w-]/g, "")}`, ...lines, ticks].join("\n");
 }
+
+/** A table under a heading; "None." when there are no rows. */
+export function section(title: string, header: readonly string[], rows: Inline[][][]): Block[] {
+  const heading: Block = { kind: "heading", depth: 3, children: [text(title)] };
+  if (rows.length === 0) return [heading, { kind: "paragraph", children: [text("None.")] }];
+  return [heading, table(header, rows)];
+}
+
+/** A table. */
+export function table(header: readonly string[], rows: Inline[][][]): Block {
+  return { kind: "table", header, rows };
+}

@@ -1,5 +1,6 @@
-import { PolicyRecord, RecordedFinding } from "../model/policy-results";
-import { Block, Inline, code, serialize, strong, text } from "./markdown-document";
+import { RecordedFinding } from "../model/policy-results";
+import { Block, Inline, code, section, serialize, strong, table, text } from "./markdown-document";
+import { policyBlocks } from "./markdown-policy";
 import { Review, StackReview } from "./review";
 import { fitToLength } from "./fit-comment";
 
@@ -236,67 +237,4 @@ function artifacts(list: readonly string[], importsFrom: readonly string[] | und
   if (shown.length > ARTIFACTS_SHOWN)
     parts.push(text(`, and ${shown.length - ARTIFACTS_SHOWN} more`));
   return parts;
-}
-
-function policyBlocks(policy: PolicyRecord | undefined): Block[] {
-  if (!policy) {
-    return [
-      { kind: "heading", depth: 3, children: [text("Policy")] },
-      { kind: "paragraph", children: [text("No TransferPolicyPack visited this stack.")] },
-    ];
-  }
-  return [
-    ...section(
-      "Policy rules",
-      ["Rule", "Level", "Checked", "Failed", "Suppressed"],
-      policy.rules.map((r) => [
-        [code(r.ruleId)],
-        [text(r.level)],
-        [text(String(r.checked))],
-        [text(String(r.failed))],
-        [text(String(r.suppressed))],
-      ]),
-    ),
-    ...section(
-      `Policy findings (${policy.findings.length})`,
-      ["Status", "Level", "Rule", "Construct", "Finding"],
-      [...policy.findings]
-        .sort(standingFirst)
-        .map((f) => [
-          f.suppressedBy === undefined
-            ? [strong(text("stands"))]
-            : [text("suppressed at "), code(f.suppressedBy || "app")],
-          [text(f.level)],
-          [code(f.ruleId)],
-          [code(f.path)],
-          [text(f.detail)],
-        ]),
-    ),
-    ...section(
-      `Suppressions (${policy.suppressions.length})`,
-      ["Construct", "Rule", "Reason", "Findings covered"],
-      policy.suppressions.map((x) => [
-        [code(x.path || "app")],
-        [code(x.ruleId)],
-        [text(x.reason)],
-        [text(String(x.covered))],
-      ]),
-    ),
-  ];
-}
-
-/** Standing findings before suppressed ones; otherwise the record's order (path, rule). */
-function standingFirst(a: RecordedFinding, b: RecordedFinding): number {
-  return Number(a.suppressedBy !== undefined) - Number(b.suppressedBy !== undefined);
-}
-
-/** A table under a heading; "None." when there are no rows. */
-function section(title: string, header: readonly string[], rows: Inline[][][]): Block[] {
-  const heading: Block = { kind: "heading", depth: 3, children: [text(title)] };
-  if (rows.length === 0) return [heading, { kind: "paragraph", children: [text("None.")] }];
-  return [heading, table(header, rows)];
-}
-
-function table(header: readonly string[], rows: Inline[][][]): Block {
-  return { kind: "table", header, rows };
 }
