@@ -94,7 +94,9 @@ export function parseCommandLine(
       args: {
         out: nonEmpty("--out", v.out) ?? "cdktf.out",
         mirror: nonEmpty("--mirror", v.mirror) ?? "terraform-providers",
-        platforms: (v.platform as string[] | undefined)?.map((p) => platform(p)) ?? ["linux_amd64"],
+        platforms: (v.platform as string[] | undefined)?.map((p) =>
+          platform(nonEmpty("--platform", p)!),
+        ) ?? ["linux_amd64"],
         targetPath: nonEmpty("--target-path", v["target-path"]),
         networkMirror: nonEmpty("--network-mirror", v["network-mirror"]),
         run: v.run === true,
