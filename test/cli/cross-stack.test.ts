@@ -48,7 +48,7 @@ function platformAndTeams(): string {
       { keyVault: vault },
     );
     new lib.ExportPipeline(s, "Export", {
-      registry: lib.Registry.fromRegistryId(
+      registry: lib.RegistryRef.fromRegistryId(
         s,
         "Registry",
         ids.REGISTRY_ID.replace("myregistry", name),
