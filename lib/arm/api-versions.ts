@@ -23,6 +23,7 @@ export const TRANSFER_API_VERSIONS: readonly string[] = [
   "2025-12-01-preview",
   "2026-01-01-preview",
   "2026-03-01-preview",
+  "2026-09-01-preview",
 ];
 
 /** What Microsoft's ARM templates and the Azure CLI use, and this library's default. */

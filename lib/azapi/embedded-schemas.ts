@@ -8,7 +8,8 @@ import {
  * The first azapi release whose embedded schemas know each ACR Transfer api-version, the same
  * for exportPipelines, importPipelines and pipelineRuns ("2.0.1": that release or an earlier
  * 2.x). azapi refuses an api-version it does not embed unless `schema_validation_enabled` is
- * false; an api-version missing here (2025-12-01-preview) is embedded by no release up to 2.12.
+ * false; an api-version missing here (2025-12-01-preview, 2026-09-01-preview) is embedded by no
+ * release up to 2.12.
  */
 export const AZAPI_FIRST_EMBEDDING: { readonly [apiVersion: string]: string } = {
   "2019-12-01-preview": "2.0.1",
@@ -30,6 +31,16 @@ export const AZAPI_FIRST_EMBEDDING: { readonly [apiVersion: string]: string } = 
 };
 
 /**
+ * The oldest azapi release for an ACR Transfer api-version that no release embeds, where it is
+ * more than the baseline: 2026-09-01-preview has the pipeline schema of 2026-03-01-preview, so a
+ * stack on it asks for the release that embeds that schema (2.11.0), as it would on
+ * 2026-03-01-preview; moving between the two leaves the stack's azapi constraint as it is.
+ */
+export const AZAPI_UNEMBEDDED_FLOOR: { readonly [apiVersion: string]: string } = {
+  "2026-09-01-preview": "2.11.0",
+};
+
+/**
  * The oldest azapi release this library asks for: 2.8.0, the first that embeds the default
  * api-version (2025-06-01-preview). Older api-versions do not lower it.
  */
@@ -48,9 +59,12 @@ function transferApiVersion(type: string): string | undefined {
 
 /** The first azapi release that embeds an ACR Transfer api-version, else undefined. */
 function firstEmbedding(apiVersion: string): string | undefined {
-  return Object.prototype.hasOwnProperty.call(AZAPI_FIRST_EMBEDDING, apiVersion)
-    ? AZAPI_FIRST_EMBEDDING[apiVersion]
-    : undefined;
+  return ownValue(AZAPI_FIRST_EMBEDDING, apiVersion);
+}
+
+/** `table[key]` when the table has it as its own key (not "constructor" or "toString"). */
+function ownValue(table: { readonly [key: string]: string }, key: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 }
 
 /**
@@ -64,14 +78,21 @@ export function azapiEmbedsSchema(type: string): boolean {
 
 /**
  * The oldest azapi release an `azapi_resource` of this `type` works with: the first that embeds
- * its schema when schema validation is on, never below AZAPI_BASELINE_VERSION. Types other than
- * ACR Transfer's, and resources without schema validation, need only the baseline.
+ * its schema when schema validation is on, never below AZAPI_BASELINE_VERSION; for an api-version
+ * no release embeds, its AZAPI_UNEMBEDDED_FLOOR (or the baseline). Types other than ACR
+ * Transfer's, and embedded api-versions without schema validation, need only the baseline.
  */
 export function azapiFloor(type: string, schemaValidationEnabled = true): string {
   const apiVersion = transferApiVersion(type);
-  const first = apiVersion === undefined ? undefined : firstEmbedding(apiVersion);
-  if (!schemaValidationEnabled || first === undefined) return AZAPI_BASELINE_VERSION;
-  return newerVersion(first, AZAPI_BASELINE_VERSION);
+  if (apiVersion === undefined) return AZAPI_BASELINE_VERSION;
+  const first = firstEmbedding(apiVersion);
+  const floor =
+    first === undefined
+      ? ownValue(AZAPI_UNEMBEDDED_FLOOR, apiVersion)
+      : schemaValidationEnabled
+        ? first
+        : undefined;
+  return newerVersion(floor ?? AZAPI_BASELINE_VERSION, AZAPI_BASELINE_VERSION);
 }
 
 /** The newer of two release versions ("2.11.0" is newer than "2.9.0"). */

@@ -20,15 +20,20 @@ export function azapiSchemaSettings(
   type: string,
 ): Pick<AzapiResourceConfig, "schemaValidationEnabled"> {
   const apiVersion = type.slice(type.lastIndexOf("@") + 1);
+  const floor = azapiFloor(type);
   if (!azapiEmbedsSchema(type)) {
+    const raised =
+      floor === AZAPI_BASELINE_VERSION
+        ? ""
+        : `; the stack's azapi version constraint is raised to ${azapiVersionConstraint(floor)} ` +
+          "or higher, the releases that embed the same pipeline schema at an earlier api-version";
     Annotations.of(scope).addInfo(
       `api-version ${apiVersion} is embedded in no azapi release (up to 2.12), and azapi refuses ` +
         "an api-version it does not embed: the resource sets schema_validation_enabled = false, " +
-        "so azapi sends its body unchecked (this library's own checks still apply)",
+        `so azapi sends its body unchecked (this library's own checks still apply)${raised}`,
     );
     return { schemaValidationEnabled: false };
   }
-  const floor = azapiFloor(type);
   if (floor !== AZAPI_BASELINE_VERSION) {
     Annotations.of(scope).addInfo(
       `api-version ${apiVersion} is embedded in azapi from ${AZAPI_FIRST_EMBEDDING[apiVersion]} ` +

@@ -19,11 +19,12 @@ import { TransferSide } from "../../lib";
 import { storageRoleFinding } from "../../lib/pipelines/prop-rules";
 
 describe("api-versions", () => {
-  it("lists the 17 preview versions that have ACR Transfer, oldest first", () => {
-    expect(TRANSFER_API_VERSIONS).toHaveLength(17);
+  it("lists the 18 preview versions that have ACR Transfer, oldest first", () => {
+    expect(TRANSFER_API_VERSIONS).toHaveLength(18);
     expect(TRANSFER_API_VERSIONS).toContain("2025-12-01-preview");
     expect(TRANSFER_API_VERSIONS[0]).toBe("2019-12-01-preview");
-    expect(TRANSFER_API_VERSIONS.at(-1)).toBe("2026-03-01-preview");
+    expect(TRANSFER_API_VERSIONS.at(-2)).toBe("2026-03-01-preview");
+    expect(TRANSFER_API_VERSIONS.at(-1)).toBe("2026-09-01-preview");
     expect([...TRANSFER_API_VERSIONS].sort()).toEqual(TRANSFER_API_VERSIONS);
     expect(TRANSFER_API_VERSIONS.every((v) => v.endsWith("-preview"))).toBe(true);
   });
@@ -32,6 +33,7 @@ describe("api-versions", () => {
     expect(supportsStorageAccessMode("2025-05-01-preview")).toBe(false);
     expect(supportsStorageAccessMode("2025-06-01-preview")).toBe(true);
     expect(supportsStorageAccessMode("2026-03-01-preview")).toBe(true);
+    expect(supportsStorageAccessMode("2026-09-01-preview")).toBe(true);
   });
 });
 

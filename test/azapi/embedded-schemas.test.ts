@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AzapiProvider, TransferApiVersions } from "../../lib";
 import { AZAPI_BASELINE_VERSION, AZAPI_FIRST_EMBEDDING } from "../../lib/azapi";
 import {
+  AZAPI_UNEMBEDDED_FLOOR,
   azapiEmbedsSchema,
   azapiFloor,
   azapiVersionConstraint,
@@ -28,8 +29,16 @@ describe("what azapi embeds", () => {
     );
   });
 
+  it("floors 2026-09-01-preview, embedded nowhere, at 2.11.0 with validation on or off", () => {
+    expect(azapiFloor(`${RUNS}@2026-09-01-preview`)).toBe("2.11.0");
+    expect(azapiFloor(`${EXPORT}@2026-09-01-preview`, false)).toBe("2.11.0");
+    expect(azapiFloor(`${RUNS}@2025-12-01-preview`, false)).toBe(AZAPI_BASELINE_VERSION);
+    expect(AZAPI_UNEMBEDDED_FLOOR).toEqual({ "2026-09-01-preview": "2.11.0" });
+  });
+
   it("has no schema for an ACR Transfer api-version no release embeds", () => {
     expect(azapiEmbedsSchema(`${RUNS}@2025-12-01-preview`)).toBe(false);
+    expect(azapiEmbedsSchema(`${EXPORT}@2026-09-01-preview`)).toBe(false);
     expect(azapiEmbedsSchema(`${RUNS}@2026-03-01-preview`)).toBe(true);
     expect(azapiEmbedsSchema("Microsoft.Storage/storageAccounts@2025-12-01-preview")).toBe(true);
     expect(azapiEmbedsSchema(`${RUNS}@constructor`)).toBe(false);
@@ -42,9 +51,10 @@ describe("what azapi embeds", () => {
     expect(azapiVersionConstraint("2.9.1")).toBe(">= 2.9.1, < 3.0");
   });
 
-  it("knows a first azapi release for every api-version but 2025-12-01-preview", () => {
+  it("knows a first azapi release for every api-version but 2025-12-01-preview and 2026-09-01-preview", () => {
     expect(TransferApiVersions.ALL.filter((v) => !(v in AZAPI_FIRST_EMBEDDING))).toEqual([
       "2025-12-01-preview",
+      "2026-09-01-preview",
     ]);
     expect(
       Object.keys(AZAPI_FIRST_EMBEDDING).every((v) => TransferApiVersions.ALL.includes(v)),

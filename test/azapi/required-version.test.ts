@@ -78,6 +78,7 @@ describe("the azapi version a stack requires follows its api-versions", () => {
   it.each([
     ["2026-01-01-preview", "~> 2.9"],
     ["2026-03-01-preview", "~> 2.11"],
+    ["2026-09-01-preview", "~> 2.11"],
   ])("raises it for %s to %s, in JSON and HCL", async (apiVersion, constraint) => {
     expect(requiredAzapi(stackOn([apiVersion], "before"))?.version).toBe(constraint);
     const hcl = await synthHclParsed(stackOn([apiVersion], "before"));

@@ -225,6 +225,16 @@ describe("levels and options", () => {
     ).toContain(TransferRuleIds.DELETE_SOURCE_BLOB_REQUIRED);
   });
 
+  it("recommended() allows every api-version from 2025-06-01-preview on, 2026-09-01-preview too", () => {
+    const findings = (apiVersion: string) =>
+      applyPack(
+        pipelineStack({ apiVersion, storage: "sas" }),
+        TransferRules.recommended().filter((r) => r.ruleId === TransferRuleIds.API_VERSION),
+      ).record.findings;
+    expect(findings("2026-09-01-preview")).toEqual([]);
+    expect(findings("2025-05-01-preview")).toHaveLength(1);
+  });
+
   it("refuses an empty api-version list, a bad day count and a bad reference date", () => {
     expect(() => TransferRules.allowedApiVersions({ apiVersions: [] })).toThrow(
       /apiVersions .* is empty/,
