@@ -217,17 +217,19 @@ const CASES: readonly RecordingCase[] = [
   { file: "cli-import-mi-system", harmless: ["location", "options"], build: importPipeline },
   { file: "cli-import-mi-user", harmless: ["location", "options"], build: importPipeline },
   { file: "cli-import-sas-system", harmless: ["location", "options"], build: importPipeline },
-  ...["2025-06-01-preview", "2026-03-01-preview", "2026-09-01-preview"].flatMap((v): RecordingCase[] => [
-    { file: `spec-${v}-export-pipeline`, harmless: [], build: exportPipeline },
-    { file: `spec-${v}-import-pipeline`, harmless: ["trigger"], build: importPipeline },
-    { file: `spec-${v}-export-run`, harmless: [], build: exportRun, substitute: validArtifacts },
-    {
-      file: `spec-${v}-import-run`,
-      harmless: [],
-      build: importRun,
-      substitute: validCatalogDigest,
-    },
-  ]),
+  ...["2025-06-01-preview", "2026-03-01-preview", "2026-09-01-preview"].flatMap(
+    (v): RecordingCase[] => [
+      { file: `spec-${v}-export-pipeline`, harmless: [], build: exportPipeline },
+      { file: `spec-${v}-import-pipeline`, harmless: ["trigger"], build: importPipeline },
+      { file: `spec-${v}-export-run`, harmless: [], build: exportRun, substitute: validArtifacts },
+      {
+        file: `spec-${v}-import-run`,
+        harmless: [],
+        build: importRun,
+        substitute: validCatalogDigest,
+      },
+    ],
+  ),
 ];
 
 function recordedPut(file: string): Interaction {
