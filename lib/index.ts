@@ -37,6 +37,7 @@ export { PipelineRunBase, PipelineRunProps } from "./runs/pipeline-run-base";
 export { TransferRunDefaults } from "./runs/run-outputs";
 export * from "./runs/export-pipeline-run";
 export * from "./runs/import-pipeline-run";
+export { IExportedBlob } from "./runs/exported-blob";
 export { TransferAccess } from "./arm/roles";
 export { GrantPrincipal } from "./grants/principal";
 export { TransferGrant } from "./grants/transfer-grant";

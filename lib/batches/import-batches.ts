@@ -60,6 +60,7 @@ export class ImportBatches extends TransferBatchesBase {
           fix: "pass the ExportBatches construct of the export side, or leave it unset",
         });
       }
+      this.checkReadsWrittenBlobs(exported, props.blobNamePrefix);
       this.checkSamePlan(exported);
       exported.batches.forEach((b, i) => this.exportRuns.set(b.batchId, exported.runs[i]));
     }
@@ -87,6 +88,29 @@ export class ImportBatches extends TransferBatchesBase {
       dependsOn: [...(run.dependsOn ?? []), ...(exportRun ? [exportRun.resource] : [])],
       pipeline: (props as ImportBatchesProps).pipeline,
       blobName: batch.blobName,
+      // What the batch's export run writes, as this side plans it: the import runs again
+      // whenever the batch's artifacts or the rerun token change, in any stack or cloud.
+      exportRun: {
+        blobName: batch.blobName,
+        artifacts: batch.artifacts,
+        rerunToken: props.rerunToken,
+      },
+    });
+  }
+
+  /** Every import run reads a blob some export run writes (a different blobNamePrefix fails). */
+  private checkReadsWrittenBlobs(exportBatches: ExportBatches, blobNamePrefix: string): void {
+    const written = new Set(exportBatches.blobNames);
+    const unwritten = this.blobNames.filter((name) => !written.has(name));
+    if (unwritten.length === 0) return;
+    fail(this, "blobNamePrefix", blobNamePrefix, {
+      problem:
+        `makes ${unwritten.length} of the ${this.batches.length} import runs read blobs that no ` +
+        `export run of ${exportBatches.node.path} writes (this side reads ` +
+        `${JSON.stringify(unwritten[0])}, the export side writes ` +
+        `${JSON.stringify(exportBatches.blobNames[0] ?? "no blob")})`,
+      rule: "every import run reads a blob an export run writes",
+      fix: "give both sides the same blobNamePrefix, artifacts and maxArtifactsPerRun",
     });
   }
 

@@ -6,6 +6,7 @@ import { TransferSide } from "../arm/options";
 import { checkBlobName } from "../arm/storage";
 import { IExportPipeline } from "../pipelines/pipeline";
 import { check, expectShape } from "../validation/check";
+import { IExportedBlob } from "./exported-blob";
 import { PipelineRunBase, PipelineRunProps } from "./pipeline-run-base";
 
 /** Props of an export run. */
@@ -18,11 +19,25 @@ export interface ExportPipelineRunProps extends PipelineRunProps {
   readonly artifacts: string[];
 }
 
-/** A run of an export pipeline: writes the artifacts into one blob. */
-export class ExportPipelineRun extends PipelineRunBase {
+/**
+ * A run of an export pipeline: writes the artifacts into one blob. An `ImportPipelineRun` given it
+ * as `exportRun` reads that blob and runs again whenever this run's artifacts or rerun token
+ * change.
+ */
+export class ExportPipelineRun extends PipelineRunBase implements IExportedBlob {
+  /** Name of the blob the run writes. */
+  public readonly blobName: string;
+  /** The artifacts the run writes into its blob. */
+  public readonly artifacts: string[];
+  /** The run's rerun token (its `forceUpdateTag`), when it has one. */
+  public readonly rerunToken?: string;
+
   /** Declares the run; it starts when Terraform creates it and re-runs when rerunToken changes. */
   public constructor(scope: Construct, id: string, props: ExportPipelineRunProps) {
     super(scope, id, props, props?.pipeline, TransferSide.EXPORT);
+    this.blobName = props.blobName;
+    this.artifacts = props.artifacts;
+    this.rerunToken = props.rerunToken;
   }
 
   protected validateSide(props: PipelineRunProps): void {

@@ -2,12 +2,19 @@ import { TerraformStack, Testing } from "cdktf";
 import { IConstruct } from "constructs";
 import { describe, expect, it } from "vitest";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
-import { ArtifactList, AzapiProvider, ImportPipeline, TransferBatchDefaults } from "../../lib";
+import {
+  ArtifactList,
+  AzapiProvider,
+  IImportPipeline,
+  ImportPipeline,
+  TransferBatchDefaults,
+} from "../../lib";
 import { checkTransferConformance } from "../../lib/testing";
 import { importPipeline } from "../support/pipelines";
 import { newStack } from "../support/new-stack";
 import * as ids from "../support/ids";
 import { SETTINGS, exportBatches, images, importBatches } from "./support";
+import { artifactsDigest } from "../../lib/runs/exported-blob";
 
 type Synth = Record<string, Record<string, Record<string, any>>>;
 
@@ -251,5 +258,63 @@ describe("both sides' plan", () => {
     const fromList = exportBatches(newStack("test", { providers: true }), SETTINGS);
     const again = importBatches(newStack("test", { providers: true }), SETTINGS);
     expect(again.blobNames).toEqual(fromList.blobNames);
+  });
+});
+
+/** An import pipeline made elsewhere. */
+function importedPipeline(stack: TerraformStack): IImportPipeline {
+  return ImportPipeline.fromPipelineId(
+    stack,
+    "Import",
+    `${ids.REGISTRY_ID}/importPipelines/importPipeline`,
+  );
+}
+
+describe("ImportBatches given the export side", () => {
+  it("refuses import runs that read blobs no export run writes (another blobNamePrefix)", () => {
+    const stack = newStack();
+    const exported = exportBatches(stack, {}, "ExportBatches");
+    expect(() =>
+      importBatches(
+        stack,
+        {
+          pipeline: importedPipeline(stack),
+          exportBatches: exported,
+          blobNamePrefix: "other-",
+          runNamePrefix: "imports202611",
+        },
+        "ImportBatches",
+      ),
+    ).toThrow(
+      'test/ImportBatches: blobNamePrefix "other-" makes 4 of the 4 import runs read blobs that ' +
+        'no export run of test/ExportBatches writes (this side reads "other-b00", the export ' +
+        'side writes "bulk-2026-11-b00"). rule: every import run reads a blob an export run ' +
+        "writes. fix: give both sides the same blobNamePrefix, artifacts and maxArtifactsPerRun.",
+    );
+  });
+
+  it("gives each import run the tag of its batch: the rerun token and the artifacts' digest", () => {
+    const stack = newStack();
+    const exported = exportBatches(stack, { rerunToken: "2026-11-26" }, "ExportBatches");
+    const imported = importBatches(
+      stack,
+      {
+        pipeline: importedPipeline(stack),
+        exportBatches: exported,
+        rerunToken: "2026-11-26",
+        runNamePrefix: "imports202611",
+        outputPrefix: "imports",
+      },
+      "ImportBatches",
+    );
+    const tags = runs(synth(stack))
+      .filter(([a]) => a.includes("ImportBatches"))
+      .map(([, r]) => r.body.properties.forceUpdateTag);
+    expect(tags).toEqual(imported.batches.map((b) => `2026-11-26.${artifactsDigest(b.artifacts)}`));
+    expect(new Set(tags).size).toBe(4);
+    const exportTags = runs(synth(stack))
+      .filter(([a]) => a.includes("ExportBatches"))
+      .map(([, r]) => r.body.properties.forceUpdateTag);
+    expect(exportTags).toEqual(Array(4).fill("2026-11-26"));
   });
 });

@@ -1,0 +1,81 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { App } from "cdktf";
+import { SHADOW } from "../support/shadow";
+
+/** Which of the two versions of an app a builder is asked for. */
+export type Version = "before" | "after";
+
+/** One change terraform-shadow --day2 reports, under its original cdktf address. */
+export interface Day2Change {
+  readonly action: string;
+  readonly address: string;
+  readonly type: string;
+  readonly from?: string;
+  readonly reason?: string;
+  readonly args?: { name: string; path: string; before: string; after: string }[];
+}
+
+/** The --json document: per stack its changes and problems. */
+export interface Day2Report {
+  readonly stacks: Record<
+    string,
+    { changes: Day2Change[]; problems: { address: string; message: string }[] }
+  >;
+  readonly summary: string;
+}
+
+/**
+ * Synthesizes the app twice, as `build` makes it for "before" and for "after", and runs
+ * `terraform-shadow --day2` once over both: what the next apply does after the change.
+ */
+export function day2(build: (app: App, version: Version) => void): Day2Report {
+  const root = mkdtempSync(join(tmpdir(), "acr-day2-"));
+  try {
+    for (const version of ["before", "after"] as const) {
+      const app = new App({ outdir: join(root, version) });
+      build(app, version);
+      app.synth();
+    }
+    const out = execFileSync(
+      "node",
+      [SHADOW, "--day2", join(root, "before"), join(root, "after"), "--json"],
+      { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+    );
+    return JSON.parse(out) as Day2Report;
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The changes of a report as short lines, sorted: `<stack> <action> <address>`, with the hash
+ * cdktf appends to logical IDs removed (`azapi_resource.Bulk_Batches_b0`) and the changed
+ * arguments of updates and replaces (`[body]`).
+ */
+export function changeLines(report: Day2Report, addressPrefix = ""): string[] {
+  const lines: string[] = [];
+  for (const [stack, { changes }] of Object.entries(report.stacks)) {
+    for (const change of changes) {
+      const name = change.address.split(".").slice(-1)[0];
+      if (!name.startsWith(addressPrefix)) continue;
+      const args = change.args?.length ? ` [${change.args.map((a) => a.name).join(", ")}]` : "";
+      lines.push(`${stack} ${change.action} ${withoutHash(change.address)}${args}`);
+    }
+  }
+  return lines.sort();
+}
+
+/** Every problem of a report, as lines. */
+export function problemLines(report: Day2Report): string[] {
+  return Object.entries(report.stacks).flatMap(([stack, { problems }]) =>
+    problems.map((p) => `${stack} ${p.address}: ${p.message}`),
+  );
+}
+
+/** An address without the hash cdktf appends to logical IDs. */
+export function withoutHash(address: string): string {
+  return address.replace(/_[0-9A-F]{8}(?=$|\[|\.)/g, "");
+}
