@@ -25,6 +25,7 @@ import { BlobAccessGrantOptions, grantContainerAccess } from "../grants/containe
 import { GrantPrincipal } from "../grants/principal";
 import { TransferGrant } from "../grants/transfer-grant";
 import { DeployerRegistration } from "../deployer/stack-registration";
+import { checkRetentionDays, retainBlobs, retentionRule } from "./blob-retention";
 
 /** A blob container that export pipelines write to or import pipelines read from. */
 export interface ITransferContainer {
@@ -71,6 +72,20 @@ export interface TransferContainerProps {
    * @default the stack's default azurerm provider
    */
   readonly azurermProvider?: TerraformProvider;
+  /**
+   * Days after their last modification at which the container's blobs are deleted: a rule in the
+   * storage account's lifecycle management policy, which the library declares once per account
+   * in the app (`azurerm_storage_management_policy`, one rule per container). Exported blobs are
+   * otherwise kept forever; give it more days than a transfer takes (export, copy and import).
+   * @default none: blobs are kept
+   */
+  readonly blobRetentionDays?: number;
+  /**
+   * The storage account's lifecycle management policy is managed elsewhere (an account has one
+   * policy): no policy is declared, and an info note at synth gives the exact rule to add to it.
+   * @default false: the library declares the account's policy when blobRetentionDays is set
+   */
+  readonly lifecyclePolicyManagedElsewhere?: boolean;
 }
 
 /** Options for a container given by URL. */
@@ -184,6 +199,7 @@ export class TransferContainer extends Construct implements ITransferContainer {
     );
     this.containerResourceId = `${props.storageAccount.storageAccountId}${CONTAINERS_SEGMENT}${this.resource.name}`;
     this.containerKey = this.node.path;
+    this.retainBlobs(props);
   }
 
   /** Gives `principal` a Storage Blob Data role on this one container. */
@@ -199,6 +215,17 @@ export class TransferContainer extends Construct implements ITransferContainer {
       declaredBy: this,
     };
     return grantContainerAccess(target, principal, options);
+  }
+
+  /** The rule that deletes the container's blobs after blobRetentionDays, when set. */
+  private retainBlobs(props: TransferContainerProps): void {
+    expectShape(this, "blobRetentionDays", props.blobRetentionDays, "number", false);
+    const elsewhere = props.lifecyclePolicyManagedElsewhere;
+    expectShape(this, "lifecyclePolicyManagedElsewhere", elsewhere, "boolean", false);
+    const days = check(this, "blobRetentionDays", props.blobRetentionDays, checkRetentionDays);
+    if (days === undefined) return;
+    const rule = retentionRule(this.containerName, days);
+    retainBlobs(this, props.storageAccount, rule, elsewhere === true, props.azurermProvider);
   }
 
   /** Two containers of one name in one storage account would be one container, fought over. */

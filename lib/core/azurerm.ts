@@ -15,4 +15,5 @@ export { KeyVaultSecret } from "@cdktf/provider-azurerm/lib/key-vault-secret";
 export { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 export { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 export { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container";
+export { StorageManagementPolicy } from "@cdktf/provider-azurerm/lib/storage-management-policy";
 export { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";

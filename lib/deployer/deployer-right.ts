@@ -35,6 +35,8 @@ export enum DeployerTask {
   ROLE_ASSIGNMENTS = "create the pipelines' role assignments",
   /** Create blob containers. */
   CONTAINERS = "create blob containers (Resource Manager API)",
+  /** Write the storage account's lifecycle management policy (blob retention). */
+  LIFECYCLE_POLICY = "write the storage account's lifecycle management policy (blob retention)",
   /** Read storage account keys, for generated SAS tokens. */
   ACCOUNT_KEYS = "read the storage account and its keys, to generate SAS tokens",
   /** Read existing resources at plan time. */

@@ -123,6 +123,18 @@ export function scanDeployerRights(facts: TreeFacts, vaultOf: VaultOfSecret): De
         scope: shown(inputs.storageAccountIdInput ?? inputs.storageAccountNameInput),
         note: "control plane (storage_account_id): the account's firewall does not apply",
       });
+    } else if (type === "azurerm_storage_management_policy") {
+      rights.add({
+        task: DeployerTask.LIFECYCLE_POLICY,
+        permissions: [
+          "Microsoft.Storage/storageAccounts/managementPolicies/read",
+          "Microsoft.Storage/storageAccounts/managementPolicies/write",
+          "Microsoft.Storage/storageAccounts/managementPolicies/delete",
+        ],
+        role: "Storage Account Contributor, or a custom role with these actions only",
+        scope: shown(inputs.storageAccountIdInput),
+        note: "control plane: the account's firewall does not apply",
+      });
     }
   }
   roleAssignmentRights(rights, rolesByScope);
