@@ -55,17 +55,38 @@ export function day2(build: (app: App, version: Version) => void): Day2Report {
  * cdktf appends to logical IDs removed (`azapi_resource.Bulk_Batches_b0`) and the changed
  * arguments of updates and replaces (`[body]`).
  */
-export function changeLines(report: Day2Report, addressPrefix = ""): string[] {
+export function changeLines(report: Day2Report, prefixes?: readonly string[]): string[] {
   const lines: string[] = [];
   for (const [stack, { changes }] of Object.entries(report.stacks)) {
     for (const change of changes) {
-      const name = change.address.split(".").slice(-1)[0];
-      if (!name.startsWith(addressPrefix)) continue;
+      if (prefixes && !prefixes.some((p) => nameOf(change.address).startsWith(`${p}_`))) continue;
       const args = change.args?.length ? ` [${change.args.map((a) => a.name).join(", ")}]` : "";
       lines.push(`${stack} ${change.action} ${withoutHash(change.address)}${args}`);
     }
   }
   return lines.sort();
+}
+
+/** The resource name of an address (`azapi_resource.A_B` is `A_B`). */
+export function nameOf(address: string): string {
+  return address.split(".").slice(-1)[0];
+}
+
+/**
+ * What the next apply does, in short: the number of each action, in the tool's order, or "no
+ * change" ("2 updates", "1 import, 2 creates").
+ */
+export function summaryOf(lines: readonly string[]): string {
+  const order = ["import", "create", "read", "update", "replace", "move", "delete", "forget"];
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    const action = line.split(" ")[1];
+    counts.set(action, (counts.get(action) ?? 0) + 1);
+  }
+  const parts = order
+    .filter((a) => counts.has(a))
+    .map((a) => `${counts.get(a)} ${a}${counts.get(a) === 1 ? "" : "s"}`);
+  return parts.length > 0 ? parts.join(", ") : "no change";
 }
 
 /** Every problem of a report, as lines. */
