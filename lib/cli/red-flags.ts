@@ -51,7 +51,8 @@ export function planAction(actions: readonly string[]): PlanAction {
 
 /**
  * What a reviewer must not miss in a plan: runs that will run or re-run (created, replaced, or
- * their forceUpdateTag changed or unknown until apply), pipelines replaced, destroyed or
+ * their forceUpdateTag changed or unknown until apply) and runs whose state says they failed
+ * (with the service's pipelineRunErrorMessage), pipelines replaced, destroyed or
  * forgotten, grants removed or forgotten (deleted, replaced, or an access policy losing secret
  * permissions), secrets whose write-only version changes or that are deleted, and any action
  * list this version does not know on one of those resources.
@@ -97,7 +98,32 @@ function unknownAction(kind: string, action: PlanAction): Summary {
     : undefined;
 }
 
+/**
+ * A run's flag, and when its state says it failed, the service's error: with what the plan does
+ * about it, or how to re-run it when the plan does nothing.
+ */
 function runFlag(change: PlannedChange, action: PlanAction): Summary {
+  const failure = failedRun(change);
+  const flag = plannedRunFlag(change, action);
+  if (!failure) return flag;
+  if (flag) return { ...flag, summary: `${flag.summary}; it ${failure}` };
+  return {
+    kind: "run",
+    summary:
+      `run "${nameOf(change)}" ${failure}; this plan does not re-run it (give it a new ` +
+      `rerunToken, or terraform apply -replace=${change.address})`,
+  };
+}
+
+/** "failed when last applied: <error>" when the run's state says Failed, else undefined. */
+function failedRun(change: PlannedChange): string | undefined {
+  const output = asRecord(change.before.output);
+  if (output.status !== "Failed") return undefined;
+  const message = typeof output.error_message === "string" ? output.error_message : "";
+  return `failed when last applied: ${message || "the service gave no message"}`;
+}
+
+function plannedRunFlag(change: PlannedChange, action: PlanAction): Summary {
   const before = readRun(PLAN_KEYS, change.address, change.before);
   const after = readRun(PLAN_KEYS, change.address, change.after);
   const run = `run "${nameOf(change)}"`;

@@ -90,6 +90,31 @@ describe("red flags", () => {
     ]);
   });
 
+  it("says which run failed and why, and how to re-run it when the plan does not", () => {
+    const stack = join(outdir, "stacks", "seed-walkthrough-source");
+    const error =
+      "Blob 'myblob' already exists in container 'transfer'. Set OverwriteBlobs to overwrite it.";
+    expect(redFlags("failed-run.plan.json", stack)["seed-walkthrough-source"]).toEqual([
+      {
+        kind: "run",
+        address: "azapi_resource.ExportRun_B3700227",
+        actions: "no-op",
+        summary:
+          `run "myPipelineRunExport" failed when last applied: ${error}; this plan does not ` +
+          "re-run it (give it a new rerunToken, or terraform apply " +
+          "-replace=azapi_resource.ExportRun_B3700227)",
+      },
+    ]);
+    expect(redFlags("failed-run-rerun.plan.json", stack)["seed-walkthrough-source"]).toEqual([
+      expect.objectContaining({
+        actions: "update",
+        summary:
+          'run "myPipelineRunExport" re-runs: forceUpdateTag "2026-11-25" → "2026-11-26" ' +
+          `(2 artifact(s), blob myblob); it failed when last applied: ${error}`,
+      }),
+    ]);
+  });
+
   it("takes several plans, each to its own stack, and shows them in the Markdown report", () => {
     const run = cli(
       "review",
