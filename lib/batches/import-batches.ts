@@ -60,8 +60,7 @@ export class ImportBatches extends TransferBatchesBase {
           fix: "pass the ExportBatches construct of the export side, or leave it unset",
         });
       }
-      this.checkReadsWrittenBlobs(exported, props.blobNamePrefix);
-      this.checkSamePlan(exported);
+      this.checkSamePlan(exported, props.blobNamePrefix);
       exported.batches.forEach((b, i) => this.exportRuns.set(b.batchId, exported.runs[i]));
     }
     const trigger = (props.pipeline as { readonly sourceTriggerEnabled?: boolean })
@@ -98,25 +97,32 @@ export class ImportBatches extends TransferBatchesBase {
     });
   }
 
-  /** Every import run reads a blob some export run writes (a different blobNamePrefix fails). */
-  private checkReadsWrittenBlobs(exportBatches: ExportBatches, blobNamePrefix: string): void {
-    const written = new Set(exportBatches.blobNames);
-    const unwritten = this.blobNames.filter((name) => !written.has(name));
-    if (unwritten.length === 0) return;
-    fail(this, "blobNamePrefix", blobNamePrefix, {
-      problem:
-        `makes ${unwritten.length} of the ${this.batches.length} import runs read blobs that no ` +
-        `export run of ${exportBatches.node.path} writes (this side reads ` +
-        `${JSON.stringify(unwritten[0])}, the export side writes ` +
-        `${JSON.stringify(exportBatches.blobNames[0] ?? "no blob")})`,
-      rule: "every import run reads a blob an export run writes",
-      fix: "give both sides the same blobNamePrefix, artifacts and maxArtifactsPerRun",
-    });
-  }
-
-  private checkSamePlan(exportBatches: ExportBatches): void {
-    const mismatch = planMismatch(exportBatches.batches, this.batches);
+  /**
+   * Every import run reads a blob an export run writes: the plans are the same, and so are the
+   * blob names (the same batches under another blobNamePrefix fail, naming the blobs).
+   */
+  private checkSamePlan(exportBatches: ExportBatches, blobNamePrefix: string): void {
+    const exported = exportBatches.batches;
+    const mismatch = planMismatch(exported, this.batches);
     if (mismatch === undefined) return;
+    const sameBatches =
+      exported.length === this.batches.length &&
+      exported.every(
+        (e, k) =>
+          e.batchId === this.batches[k].batchId &&
+          e.artifacts.join("\n") === this.batches[k].artifacts.join("\n"),
+      );
+    if (sameBatches) {
+      fail(this, "blobNamePrefix", blobNamePrefix, {
+        problem:
+          `makes the ${this.batches.length} import runs read blobs that no export run of ` +
+          `${exportBatches.node.path} writes (this side reads ` +
+          `${JSON.stringify(this.batches[0].blobName)}, the export side writes ` +
+          `${JSON.stringify(exported[0].blobName)})`,
+        rule: "every import run reads a blob an export run writes",
+        fix: "give both sides the same blobNamePrefix",
+      });
+    }
     fail(this, "exportBatches", exportBatches.node.path, {
       problem: `plans other batches: ${mismatch}`,
       rule: "the import runs read exactly the blobs the export runs write",

@@ -286,10 +286,10 @@ describe("ImportBatches given the export side", () => {
         "ImportBatches",
       ),
     ).toThrow(
-      'test/ImportBatches: blobNamePrefix "other-" makes 4 of the 4 import runs read blobs that ' +
-        'no export run of test/ExportBatches writes (this side reads "other-b00", the export ' +
-        'side writes "bulk-2026-11-b00"). rule: every import run reads a blob an export run ' +
-        "writes. fix: give both sides the same blobNamePrefix, artifacts and maxArtifactsPerRun.",
+      `test/ImportBatches: blobNamePrefix "other-" makes the 4 import runs read blobs that no ` +
+        'export run of test/ExportBatches writes (this side reads "other-b00", the export side ' +
+        'writes "bulk-2026-11-b00"). rule: every import run reads a blob an export run writes. ' +
+        "fix: give both sides the same blobNamePrefix.",
     );
   });
 

@@ -34,8 +34,8 @@ describe.skipIf(SHADOW_SKIP !== "")(`day-2 operations, measured${SHADOW_SKIP}`, 
   const linesOf = (key: string) =>
     changeLines(report, OPERATION_CASES.find((c) => c.key === key)!.prefixes);
 
-  beforeAll(() => {
-    report = day2((app, version) => {
+  beforeAll(async () => {
+    report = await day2((app, version) => {
       const ops = opsStack(app, "ops");
       for (const c of OPERATION_CASES) c.build(app, ops, version);
     });

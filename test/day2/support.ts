@@ -1,5 +1,13 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFile } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "cdktf";
@@ -29,9 +37,14 @@ export interface Day2Report {
 
 /**
  * Synthesizes the app twice, as `build` makes it for "before" and for "after", and runs
- * `terraform-shadow --day2` once over both: what the next apply does after the change.
+ * `terraform-shadow --day2` over both: what the next apply does after the change. The stacks are
+ * split into `parallel` groups of about the same size, one tool process each, at the same time
+ * (the tool plans stacks one after the other; two cores plan two at once).
  */
-export function day2(build: (app: App, version: Version) => void): Day2Report {
+export async function day2(
+  build: (app: App, version: Version) => void,
+  parallel = 2,
+): Promise<Day2Report> {
   const root = mkdtempSync(join(tmpdir(), "acr-day2-"));
   try {
     for (const version of ["before", "after"] as const) {
@@ -39,15 +52,62 @@ export function day2(build: (app: App, version: Version) => void): Day2Report {
       build(app, version);
       app.synth();
     }
-    const out = execFileSync(
-      "node",
-      [SHADOW, "--day2", join(root, "before"), join(root, "after"), "--json"],
-      { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+    const groups = stackGroups(root, parallel);
+    const reports = await Promise.all(
+      groups.map((names, i) => {
+        for (const version of ["before", "after"]) {
+          const dir = join(root, `${version}-${i}`);
+          mkdirSync(dir);
+          for (const name of names) {
+            const stack = join(root, version, "stacks", name);
+            if (existsSync(stack)) symlinkSync(stack, join(dir, name));
+          }
+        }
+        return runDay2(join(root, `before-${i}`), join(root, `after-${i}`));
+      }),
     );
-    return JSON.parse(out) as Day2Report;
+    return {
+      stacks: Object.assign({}, ...reports.map((r) => r.stacks)),
+      summary: reports.map((r) => r.summary).join("; "),
+    };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** The stack names of both versions in `count` groups, by size (largest first, to the smallest group). */
+function stackGroups(root: string, count: number): string[][] {
+  const sizes = new Map<string, number>();
+  for (const version of ["before", "after"]) {
+    const stacks = join(root, version, "stacks");
+    for (const name of existsSync(stacks) ? readdirSync(stacks) : []) {
+      const file = join(stacks, name, "cdk.tf.json");
+      sizes.set(name, Math.max(sizes.get(name) ?? 0, existsSync(file) ? statSync(file).size : 0));
+    }
+  }
+  const groups = Array.from({ length: count }, () => ({ names: [] as string[], size: 0 }));
+  for (const [name, size] of [...sizes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
+    const smallest = groups.reduce((a, b) => (b.size < a.size ? b : a));
+    smallest.names.push(name);
+    smallest.size += size;
+  }
+  return groups.map((g) => g.names).filter((names) => names.length > 0);
+}
+
+/** One terraform-shadow --day2 --json run, in a child process. */
+function runDay2(before: string, after: string): Promise<Day2Report> {
+  return new Promise((done, failed) => {
+    execFile(
+      "node",
+      [SHADOW, "--day2", before, after, "--json"],
+      { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        // exit 1 is a report with problems, which the tests read; anything else is the tool's
+        if (error && error.code !== 1) failed(new Error(`${error.message}\n${stderr}`));
+        else done(JSON.parse(stdout) as Day2Report);
+      },
+    );
+  });
 }
 
 /**
