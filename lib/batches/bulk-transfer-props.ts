@@ -48,6 +48,18 @@ export interface BulkTransferEndpoint {
    * @default the stack's default azurerm provider
    */
   readonly azurermProvider?: TerraformProvider;
+  /**
+   * Days after which the side's new container deletes its blobs (TransferContainer's
+   * blobRetentionDays: a rule in the storage account's lifecycle management policy).
+   * @default none: blobs are kept
+   */
+  readonly blobRetentionDays?: number;
+  /**
+   * The side's storage account has its lifecycle management policy managed elsewhere: the rule
+   * is given in a note instead (TransferContainer's lifecyclePolicyManagedElsewhere).
+   * @default false
+   */
+  readonly lifecyclePolicyManagedElsewhere?: boolean;
 }
 
 /** The export side of a bulk transfer. */

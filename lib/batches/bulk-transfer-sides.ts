@@ -25,6 +25,8 @@ export function declareSource(
     storageAccount: source.storageAccount,
     containerName: source.containerName ?? DEFAULT_CONTAINER_NAME,
     azurermProvider: source.azurermProvider,
+    blobRetentionDays: source.blobRetentionDays,
+    lifecyclePolicyManagedElsewhere: source.lifecyclePolicyManagedElsewhere,
   });
   const pipeline = new ExportPipeline(scope, "Pipeline", {
     registry: source.registry,
@@ -59,6 +61,8 @@ export function declareTarget(
         storageAccount: target.storageAccount,
         containerName: target.containerName ?? DEFAULT_CONTAINER_NAME,
         azurermProvider: target.azurermProvider,
+        blobRetentionDays: target.blobRetentionDays,
+        lifecyclePolicyManagedElsewhere: target.lifecyclePolicyManagedElsewhere,
       })
     : sharedContainer(scope, props, sourceContainer);
   const pipeline = new ImportPipeline(scope, "Pipeline", {

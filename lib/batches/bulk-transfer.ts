@@ -187,6 +187,13 @@ function checkSides(scope: Construct, props: BulkTransferProps): void {
       });
     }
   }
+  if (!props.target.storageAccount && props.target.blobRetentionDays !== undefined) {
+    fail(scope, "target.blobRetentionDays", props.target.blobRetentionDays, {
+      problem: "is set, but the target has no storageAccount",
+      rule: "without its own storage account the target reads the source's container, whose retention is source.blobRetentionDays",
+      fix: "set source.blobRetentionDays instead, or give target.storageAccount",
+    });
+  }
   if (!props.target.storageAccount && props.target.containerName !== undefined) {
     fail(scope, "target.containerName", props.target.containerName, {
       problem: "is set, but the target has no storageAccount",

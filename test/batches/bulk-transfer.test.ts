@@ -193,6 +193,36 @@ describe("BulkTransfer", () => {
     });
   });
 
+  describe("blob retention on both sides", () => {
+    const { source, target } = bulkTransfer((_, t) => ({
+      source: { blobRetentionDays: 14 },
+      target: {
+        storageAccount: StorageAccountRef.fromStorageAccountId(t, "Account", TARGET_ACCOUNT_ID),
+        blobRetentionDays: 7,
+      },
+    }));
+
+    it("gives each side's account one policy with the rule of its new container", () => {
+      const rule = (json: Synth) =>
+        ofType(json, "azurerm_storage_management_policy").map((p) => [
+          p.storage_account_id,
+          p.rule[0].actions.base_blob.delete_after_days_since_modification_greater_than,
+          p.rule[0].filters.prefix_match,
+        ]);
+      expect(rule(synth(source))).toEqual([[SOURCE_ACCOUNT_ID, 14, ["transfer/"]]]);
+      expect(rule(synth(target))).toEqual([[TARGET_ACCOUNT_ID, 7, ["transfer/"]]]);
+    });
+
+    it("refuses target.blobRetentionDays when the target reads the source's container", () => {
+      expect(() => bulkTransfer(() => ({ target: { blobRetentionDays: 7 } }))).toThrow(
+        "Bulk: target.blobRetentionDays 7 is set, but the target has no storageAccount. " +
+          "rule: without its own storage account the target reads the source's container, " +
+          "whose retention is source.blobRetentionDays. fix: set source.blobRetentionDays " +
+          "instead, or give target.storageAccount.",
+      );
+    });
+  });
+
   describe("keeping the source trigger on", () => {
     const { target, bulk } = bulkTransfer((_, t) => ({
       target: {
