@@ -357,6 +357,36 @@ export const OPERATION_CASES: readonly OperationCase[] = [
     },
   },
   {
+    key: "add-artifact-bulk-one-stack",
+    prefixes: ["OneBulkExport", "OneBulkImport"],
+    build: (app, ops, version) =>
+      new BulkTransfer(app, "OneBulk", {
+        source: {
+          stack: ops,
+          registry: Registry.fromRegistryId(ops, "OneBulkRegistry", ids.REGISTRY_ID, {
+            location: "eastus",
+          }),
+          storageAccount: StorageAccountRef.fromStorageAccountId(
+            ops,
+            "OneBulkAccount",
+            `${RG}/Microsoft.Storage/storageAccounts/onebulk`,
+          ),
+          pipelineName: "onebulkexport",
+        },
+        target: {
+          stack: ops,
+          registry: Registry.fromRegistryId(ops, "OneBulkTargetRegistry", ids.TARGET_REGISTRY_ID, {
+            location: "eastus",
+          }),
+          pipelineName: "onebulkimport",
+        },
+        storageAccessMode: StorageAccessMode.MANAGED_IDENTITY,
+        artifacts: ArtifactList.fromList(before(version) ? IMAGES : [...IMAGES, "apps/extra0:v1"]),
+        runNamePrefix: "onebulk202611",
+        blobNamePrefix: "onebulk-",
+      }),
+  },
+  {
     key: "add-artifact-two-clouds",
     prefixes: ["FileExport", "FileImport"],
     build: (app, _ops, version) =>
