@@ -29,12 +29,6 @@ export interface RetentionRule {
   readonly days: number;
 }
 
-/** The policy of one account, and the rules of its containers. */
-interface AccountPolicy {
-  readonly resource: StorageManagementPolicy;
-  readonly rules: RetentionRule[];
-}
-
 /** blobRetentionDays is a whole number of days, 1-99999. */
 export function checkRetentionDays(days: number): Violation | undefined {
   if (Number.isInteger(days) && days >= 1 && days <= MAX_RETENTION_DAYS) return undefined;
@@ -90,7 +84,7 @@ export function retainBlobs(
     );
     return;
   }
-  const policy = Ledger.of(container).once<AccountPolicy>(`retention|${accountKey}`, () => {
+  const policy = Ledger.of(container).lifecyclePolicy(accountKey, () => {
     const stack = TerraformStack.of(container);
     const id = `${POLICY_ID}${createHash("sha256").update(accountKey).digest("hex").slice(0, 12)}`;
     const resource = new StorageManagementPolicy(stack, id, {
@@ -108,7 +102,7 @@ export function retainBlobs(
     });
   }
   policy.rules.push(rule);
-  policy.resource.putRule(
+  (policy.resource as StorageManagementPolicy).putRule(
     [...policy.rules]
       .sort((a, b) => (a.name < b.name ? -1 : 1))
       .map((r) => ({

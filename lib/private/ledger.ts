@@ -19,6 +19,18 @@ export interface LedgerGrant {
   readonly home?: TerraformStack;
 }
 
+/** A storage account's lifecycle management policy: the resource, and its rules so far. */
+export interface LedgerLifecyclePolicy {
+  /** The `azurerm_storage_management_policy`. */
+  readonly resource: TerraformResource;
+  /** One rule per container: its name, the container, the days. */
+  readonly rules: {
+    readonly name: string;
+    readonly containerName: string;
+    readonly days: number;
+  }[];
+}
+
 /**
  * The kinds of names the library claims, and what a name is unique in: ARM names ignore case,
  * Terraform output names do not.
@@ -63,6 +75,8 @@ export class Ledger extends Construct {
   private readonly grants = new Map<string, LedgerGrant>();
   /** Facts registered once in the app. */
   private readonly facts = new Set<string>();
+  /** Storage accounts' lifecycle management policies the library declares, by account key. */
+  private readonly lifecyclePolicies = new Map<string, LedgerLifecyclePolicy>();
   /** What each stack holds. */
   private readonly stacks = new Map<TerraformStack, StackLedger>();
 
@@ -100,6 +114,21 @@ export class Ledger extends Construct {
     if (known) return known;
     const made = make();
     this.grants.set(key, made);
+    return made;
+  }
+
+  /**
+   * The lifecycle management policy of the storage account `accountKey` (one per account in the
+   * app), or the one `make` declares and the ledger then holds.
+   */
+  public lifecyclePolicy(
+    accountKey: string,
+    make: () => LedgerLifecyclePolicy,
+  ): LedgerLifecyclePolicy {
+    const known = this.lifecyclePolicies.get(accountKey);
+    if (known) return known;
+    const made = make();
+    this.lifecyclePolicies.set(accountKey, made);
     return made;
   }
 

@@ -287,5 +287,6 @@ describe("BulkTransfer under Terraform's own validate and plan", () => {
         cleanup();
       }
     },
+    60_000, // four stacks through terraform: slower than the 5 s default on a busy machine
   );
 });
