@@ -19,7 +19,7 @@ import {
   ImportPipeline,
   ImportPipelineRun,
   PipelineIdentity,
-  Registry,
+  RegistryRef,
   SasToken,
   SasTokenSecret,
   StorageAccess,
@@ -65,7 +65,9 @@ export function opsStack(
 function basics(scope: Construct, name: string) {
   const storageAccount = StorageAccountRef.fromStorageAccountId(scope, "Account", ids.ACCOUNT_ID);
   return {
-    registry: Registry.fromRegistryId(scope, "Registry", ids.REGISTRY_ID, { location: "eastus" }),
+    registry: RegistryRef.fromRegistryId(scope, "Registry", ids.REGISTRY_ID, {
+      location: "eastus",
+    }),
     container: new TransferContainer(scope, "Container", {
       storageAccount,
       containerName: name,
@@ -213,7 +215,7 @@ function twoClouds(app: App, list: string[]): void {
       { cloud },
     );
     return {
-      registry: Registry.fromRegistryId(s, "Registry", registryId, { location }),
+      registry: RegistryRef.fromRegistryId(s, "Registry", registryId, { location }),
       container: new TransferContainer(s, "Container", { storageAccount, containerName: "file" }),
       storageAccess: StorageAccess.managedIdentity(),
     };
@@ -363,7 +365,7 @@ export const OPERATION_CASES: readonly OperationCase[] = [
       new BulkTransfer(app, "OneBulk", {
         source: {
           stack: ops,
-          registry: Registry.fromRegistryId(ops, "OneBulkRegistry", ids.REGISTRY_ID, {
+          registry: RegistryRef.fromRegistryId(ops, "OneBulkRegistry", ids.REGISTRY_ID, {
             location: "eastus",
           }),
           storageAccount: StorageAccountRef.fromStorageAccountId(
@@ -375,9 +377,14 @@ export const OPERATION_CASES: readonly OperationCase[] = [
         },
         target: {
           stack: ops,
-          registry: Registry.fromRegistryId(ops, "OneBulkTargetRegistry", ids.TARGET_REGISTRY_ID, {
-            location: "eastus",
-          }),
+          registry: RegistryRef.fromRegistryId(
+            ops,
+            "OneBulkTargetRegistry",
+            ids.TARGET_REGISTRY_ID,
+            {
+              location: "eastus",
+            },
+          ),
           pipelineName: "onebulkimport",
         },
         storageAccessMode: StorageAccessMode.MANAGED_IDENTITY,
@@ -400,7 +407,7 @@ export const OPERATION_CASES: readonly OperationCase[] = [
       const target = opsStack(app, "ops-target");
       const side = (stack: TerraformStack, name: string, registryId: string) => ({
         stack,
-        registry: Registry.fromRegistryId(stack, "Registry", registryId, { location: "eastus" }),
+        registry: RegistryRef.fromRegistryId(stack, "Registry", registryId, { location: "eastus" }),
         storageAccount: StorageAccountRef.fromStorageAccountId(
           stack,
           "Account",
