@@ -272,7 +272,7 @@ function importedPipeline(stack: TerraformStack): IImportPipeline {
 
 describe("ImportBatches given the export side", () => {
   it("refuses import runs that read blobs no export run writes (another blobNamePrefix)", () => {
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     const exported = exportBatches(stack, {}, "ExportBatches");
     expect(() =>
       importBatches(
@@ -294,7 +294,7 @@ describe("ImportBatches given the export side", () => {
   });
 
   it("gives each import run the tag of its batch: the rerun token and the artifacts' digest", () => {
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     const exported = exportBatches(stack, { rerunToken: "2026-11-26" }, "ExportBatches");
     const imported = importBatches(
       stack,

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { ExportPipeline, ExportPipelineRun, ImportPipeline, ImportPipelineRun } from "../../lib";
 import * as ids from "../support/ids";
 import { artifactsDigest, followingTag } from "../../lib/runs/exported-blob";
-import { importPipeline, newStack } from "../reliability/support";
+import { newStack } from "../support/new-stack";
+import { importPipeline } from "../support/pipelines";
 
 // An ImportPipelineRun tied to the ExportPipelineRun whose blob it reads runs again whenever
 // the export run's artifacts or rerun token change.
@@ -73,7 +74,7 @@ describe("the following tag", () => {
 
 describe("ImportPipelineRun tied to an ExportPipelineRun", () => {
   it("sends the following tag as forceUpdateTag, and waits for the export run", () => {
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     const { exported, imported } = tiedRuns(stack, "2026-11-26");
     const run = bodyOf(stack, imported);
     expect(run.body.properties.forceUpdateTag).toBe(`2026-11-26.${artifactsDigest(ARTIFACTS)}`);
@@ -83,7 +84,7 @@ describe("ImportPipelineRun tied to an ExportPipelineRun", () => {
 
   it("changes its tag when the export run's artifacts or token change, and only then", () => {
     const tag = (token?: string, artifacts = ARTIFACTS, own?: string) => {
-      const stack = newStack();
+      const stack = newStack("test", { providers: true });
       return bodyOf(stack, tiedRuns(stack, token, own, artifacts).imported).body.properties
         .forceUpdateTag;
     };
@@ -96,7 +97,7 @@ describe("ImportPipelineRun tied to an ExportPipelineRun", () => {
   });
 
   it("takes the export run's facts given by hand, for an export run in another app", () => {
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     const run = new ImportPipelineRun(stack, "ImportRun", {
       pipeline: importPipeline(stack),
       runName: "importrun1",
@@ -109,7 +110,7 @@ describe("ImportPipelineRun tied to an ExportPipelineRun", () => {
   });
 
   it("refuses a blob the export run does not write", () => {
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     expect(
       () =>
         new ImportPipelineRun(stack, "ImportRun", {
@@ -126,7 +127,7 @@ describe("ImportPipelineRun tied to an ExportPipelineRun", () => {
   });
 
   it("refuses artifacts only known at apply time", () => {
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     const list = new TerraformVariable(stack, "images", { type: "list(string)" }).listValue;
     expect(
       () =>
@@ -142,7 +143,7 @@ describe("ImportPipelineRun tied to an ExportPipelineRun", () => {
   });
 
   it("keeps a run without exportRun as it was: forceUpdateTag is the rerun token", () => {
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     const run = new ImportPipelineRun(stack, "ImportRun", {
       pipeline: importPipeline(stack),
       runName: "importrun1",
