@@ -99,6 +99,18 @@ describe("lib/ against docs/architecture.md", () => {
   it("has no import cycle between files, type-only imports included", () => {
     expect(importCycles(graph())).toEqual([]);
   });
+
+  it("annotates only through lib/private/annotations.ts, which redacts every message", () => {
+    const annotating = files.filter(
+      (f) =>
+        !f.startsWith("core/") &&
+        f !== "private/annotations.ts" &&
+        /Annotations\.of\(|\.addMetadata\(\s*(?:AnnotationMetadataEntryType|level\b|"@cdktf\/)/.test(
+          readFileSync(join(LIB, f), "utf8"),
+        ),
+    );
+    expect(annotating).toEqual([]);
+  });
 });
 
 describe("the layering check", () => {

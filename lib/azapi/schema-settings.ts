@@ -1,4 +1,4 @@
-import { Annotations } from "../core/cdk";
+import { inform } from "../private/annotations";
 import { IConstruct } from "constructs";
 import {
   AZAPI_BASELINE_VERSION,
@@ -27,7 +27,8 @@ export function azapiSchemaSettings(
         ? ""
         : `; the stack's azapi version constraint is raised to ${azapiVersionConstraint(floor)} ` +
           "or higher, the releases that embed the same pipeline schema at an earlier api-version";
-    Annotations.of(scope).addInfo(
+    inform(
+      scope,
       `api-version ${apiVersion} is embedded in no azapi release (up to 2.12), and azapi refuses ` +
         "an api-version it does not embed: the resource sets schema_validation_enabled = false, " +
         `so azapi sends its body unchecked (this library's own checks still apply)${raised}`,
@@ -35,7 +36,8 @@ export function azapiSchemaSettings(
     return { schemaValidationEnabled: false };
   }
   if (floor !== AZAPI_BASELINE_VERSION) {
-    Annotations.of(scope).addInfo(
+    inform(
+      scope,
       `api-version ${apiVersion} is embedded in azapi from ${AZAPI_FIRST_EMBEDDING[apiVersion]} ` +
         "on (older releases refuse it at plan), so the stack's azapi version constraint is " +
         `raised from ${azapiVersionConstraint(AZAPI_BASELINE_VERSION)} to ` +

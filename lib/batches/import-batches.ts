@@ -1,4 +1,4 @@
-import { Annotations } from "../core/cdk";
+import { inform } from "../private/annotations";
 import { Construct } from "constructs";
 import { IImportPipeline } from "../pipelines/pipeline";
 import { ImportPipelineRun } from "../runs/import-pipeline-run";
@@ -66,7 +66,8 @@ export class ImportBatches extends TransferBatchesBase {
     const trigger = (props.pipeline as { readonly sourceTriggerEnabled?: boolean })
       .sourceTriggerEnabled;
     if (trigger === true && props.runsDespiteSourceTrigger !== true) {
-      Annotations.of(this).addInfo(
+      inform(
+        this,
         `the import pipeline's source trigger is enabled: the service imports each of the ` +
           `${this.batches.length} blobs as it lands, so no import runs are declared ` +
           "(set runsDespiteSourceTrigger to declare them anyway, or disable the trigger)",

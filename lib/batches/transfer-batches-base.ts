@@ -1,4 +1,5 @@
-import { Annotations, TerraformOutput, TerraformProvider, Token } from "../core/cdk";
+import { warn } from "../private/annotations";
+import { TerraformOutput, TerraformProvider, Token } from "../core/cdk";
 import { Construct } from "constructs";
 import { MAX_ARTIFACTS_PER_RUN } from "../arm/artifacts";
 import { resolveIn } from "../private/resolve";
@@ -122,7 +123,7 @@ export abstract class TransferBatchesBase extends Construct {
     const finding = entriesFinding(content.entries, (a) => Token.isUnresolved(a));
     failOn(this, finding && { ...finding, value: shown(this, finding.value) });
     const { distinct, duplicates } = distinctArtifacts(content.entries);
-    if (duplicates.length > 0) Annotations.of(this).addWarning(duplicatesWarning(duplicates));
+    if (duplicates.length > 0) warn(this, duplicatesWarning(duplicates));
     this.artifacts = distinct.map((entry) => entry.artifact);
 
     const planned = planBatches(this.artifacts, maxPerRun);

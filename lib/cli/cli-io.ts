@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { redactSecrets } from "../arm/secret-text";
 
 /** Where the command writes and how it runs programs; tests give their own. */
 export interface CliIo {
@@ -16,3 +17,15 @@ export const PROCESS_IO: CliIo = {
   err: (text) => process.stderr.write(text),
   run: (argv) => spawnSync(argv[0], argv.slice(1), { stdio: "inherit" }).status ?? 1,
 };
+
+/**
+ * `io` with every line redacted (redactSecrets: SAS signatures and storage keys in any encoding)
+ * before it is written: the one pass every output of the command goes through.
+ */
+export function redactingIo(io: CliIo): CliIo {
+  return {
+    out: (text) => io.out(redactSecrets(text)),
+    err: (text) => io.err(redactSecrets(text)),
+    run: io.run,
+  };
+}

@@ -1,4 +1,5 @@
 import { realpathSync, writeFileSync } from "node:fs";
+import { redactSecrets } from "../arm/secret-text";
 import { readJsonFile, SynthOutputError } from "../model/read-json-file";
 import { PlanModel, readPlan } from "../model/read-plan";
 import { SynthesizedStack, readSynthOutput } from "../model/synth-output";
@@ -24,17 +25,19 @@ export function runReview(args: ReviewArgs): CommandResult {
   const review = buildReview(stacks, plans);
   if (args.fullReport !== undefined) {
     try {
-      writeFileSync(args.fullReport, renderFullMarkdown(review));
+      writeFileSync(args.fullReport, redactSecrets(renderFullMarkdown(review)));
     } catch {
       throw new UsageError(`--full-report ${args.fullReport} cannot be written`);
     }
   }
-  const stdout =
+  // cdktf.out and plans are untrusted: a secret in them is not printed, whatever the format.
+  const stdout = redactSecrets(
     args.format === "json"
       ? `${JSON.stringify(review, (_key, value) => (typeof value === "string" ? withoutControls(value) : value), 2)}\n`
       : args.format === "sarif"
         ? renderSarif(review, stacks)
-        : renderMarkdown(review, args.maxLength);
+        : renderMarkdown(review, args.maxLength),
+  );
   return { stdout, exitCode: args.strict && review.gate.length > 0 ? 1 : 0 };
 }
 

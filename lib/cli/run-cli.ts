@@ -1,5 +1,5 @@
 import { parseCommandLine } from "./args";
-import { CliIo, PROCESS_IO } from "./cli-io";
+import { CliIo, PROCESS_IO, redactingIo } from "./cli-io";
 import { printable } from "./printable";
 import { runProvidersMirror } from "./providers-mirror-run";
 import { runReview } from "./review-command";
@@ -10,7 +10,8 @@ import { MIRROR_USAGE, REVIEW_USAGE } from "./usage";
  * a command run fails (providers-mirror --run: its code), 2 a usage or input error. Any error
  * ends as one printable line on stderr, never a stack trace.
  */
-export function runCli(argv: readonly string[], io: CliIo = PROCESS_IO): number {
+export function runCli(argv: readonly string[], given: CliIo = PROCESS_IO): number {
+  const io = redactingIo(given);
   try {
     const command = parseCommandLine(argv, { review: REVIEW_USAGE, mirror: MIRROR_USAGE });
     if (command.kind === "help") {

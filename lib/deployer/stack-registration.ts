@@ -1,5 +1,6 @@
 import { AnnotationMetadataEntryType, TerraformStack } from "../core/cdk";
 import { IConstruct } from "constructs";
+import { annotateWithoutTrace } from "../private/annotations";
 import { Ledger, stackLedger } from "../private/ledger";
 import { StackSlot } from "../private/stack-ledger";
 import { DeployerRight } from "./deployer-right";
@@ -96,6 +97,6 @@ function noteDeployerRights(stack: TerraformStack, rights: DeployerRight[]): str
   const noted = stack.node.metadata.some(
     (m) => m.type === AnnotationMetadataEntryType.INFO && m.data === note,
   );
-  if (!noted) stack.node.addMetadata(AnnotationMetadataEntryType.INFO, note);
+  if (!noted) annotateWithoutTrace(stack, AnnotationMetadataEntryType.INFO, note);
   return [];
 }

@@ -1,5 +1,7 @@
+import { refuseSecret } from "../validation/check";
+import { warn } from "../private/annotations";
 import { RoleAssignment } from "../core/azurerm";
-import { Annotations, TerraformProvider } from "../core/cdk";
+import { TerraformProvider } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { CONDITION_VERSION, NO_BLOB_DELETE_CONDITION } from "../arm/roles";
 import { keyOf } from "../private/keys";
@@ -67,11 +69,12 @@ export function grantContainerAccess(
   principal: GrantPrincipal,
   options: BlobAccessGrantOptions,
 ): TransferGrant {
-  const roleName = options.roleName;
+  const roleName = refuseSecret(principal.owner, "roleName", options.roleName);
   const roleScope = target.containerResourceId;
   if (!roleScope) {
     const what = `"${roleName}" on ${target.containerUrl}`;
-    Annotations.of(principal.owner).addWarning(
+    warn(
+      principal.owner,
       `the storage account of this container is unknown, so ${what} cannot be granted here; ` +
         "grant it yourself, or give the container its storageAccount",
     );

@@ -1,4 +1,4 @@
-import { Annotations } from "../core/cdk";
+import { inform } from "../private/annotations";
 import { resolveIn } from "../private/resolve";
 import { GrantPrincipal } from "./principal";
 import { TransferGrant } from "./transfer-grant";
@@ -16,7 +16,8 @@ export function grantedElsewhere(
   const owner = principal.owner;
   const shown = (value: string | undefined) => String(resolveIn(owner, value));
   const description = `${what} on ${shown(scope)}`;
-  Annotations.of(owner).addInfo(
+  inform(
+    owner,
     `the grants of identity ${shown(principal._sharing.identityId)} are managed elsewhere; grant its ` +
       `principal ${shown(principal.principalId)} ${description} before runs start`,
   );

@@ -5,7 +5,7 @@ import { check, fail } from "../validation/check";
 import { TransferValidationError } from "../validation/error";
 import { IUserIdentity } from "../references/user-identity";
 import { keyOf } from "../private/keys";
-import { expectShape } from "../validation/check";
+import { expectShape, refuseSecret } from "../validation/check";
 
 /** Where the grants of a principal are declared. */
 enum GrantHome {
@@ -99,7 +99,11 @@ export class GrantPrincipal {
     private readonly key: string,
     private readonly home: GrantHome,
     private readonly sharing: SharedIdentityFacts = { managedElsewhere: false },
-  ) {}
+  ) {
+    // Both are written into grants as literals: a token pasted into either would sit in cdktf.out.
+    refuseSecret(owner, "principalId", principalId);
+    refuseSecret(owner, "tenantId", tenantId);
+  }
 
   /** True when several pipelines may share the identity (a user-assigned identity). */
   public get shared(): boolean {

@@ -1,4 +1,5 @@
-import { Annotations, Aspects, IAspect, TerraformResource, TerraformStack } from "../core/cdk";
+import { warn } from "../private/annotations";
+import { Aspects, IAspect, TerraformResource, TerraformStack } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { stackLedger } from "../private/ledger";
 import { VaultWideRead } from "../private/stack-ledger";
@@ -55,7 +56,7 @@ class VaultWideReadWarnings implements IAspect {
     const secrets = secretsByVault(this.stack, appSecrets(this.stack));
     for (const read of reads.values()) {
       const warning = vaultWideWarning(read, secrets.get(read.vaultKey) ?? []);
-      if (warning) Annotations.of(read.policy).addWarning(warning);
+      if (warning) warn(read.policy, warning);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { Annotations } from "../core/cdk";
+import { warn } from "../private/annotations";
 import { Construct } from "constructs";
 import { PipelineStorageBody, importPipelineBody } from "../arm/bodies";
 import { ImportOption, TransferSide } from "../arm/options";
@@ -51,7 +51,8 @@ export class ImportPipeline extends TransferPipelineBase implements IImportPipel
       this.sourceTriggerEnabled &&
       this.sideOptions(props).includes(ImportOption.OVERWRITE_TAGS)
     ) {
-      Annotations.of(this).addWarning(
+      warn(
+        this,
         "the source trigger imports every blob that lands in the container, and OverwriteTags lets " +
           "it replace existing tags: anyone who can write to the container can replace this " +
           "registry's tags. Treat the container as the trust boundary (only the copy step may " +

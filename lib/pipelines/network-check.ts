@@ -1,3 +1,4 @@
+import { annotateWithoutTrace } from "../private/annotations";
 import { AnnotationMetadataEntryType, Token } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { resolveIn } from "../private/resolve";
@@ -75,7 +76,8 @@ export function watchPipelineNetwork(
 function noteAcknowledgement(pipeline: IConstruct, accountName: string, posture: NetworkPosture) {
   if (posture.restrictsPublicEndpoint !== true || !posture.acknowledgement) return;
   // An info annotation without a stack trace: the trace would write local paths into cdktf.out.
-  pipeline.node.addMetadata(
+  annotateWithoutTrace(
+    pipeline,
     AnnotationMetadataEntryType.INFO,
     `storage account "${accountName}": ${posture.describe()}, which ACR Transfer cannot pass as a ` +
       `trusted service; acknowledged: ${posture.acknowledgement.reason}`,

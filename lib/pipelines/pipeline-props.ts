@@ -10,6 +10,7 @@ import {
   expectProps,
   expectProvider,
   expectShape,
+  refuseSecret,
   fail,
   warn,
 } from "../validation/check";
@@ -143,6 +144,7 @@ export function pipelineIdentity(
 export function pipelineLocation(pipeline: Construct, props: TransferPipelineProps): string {
   expectShape(pipeline, "location", props.location, "string", false);
   check(pipeline, "location", props.location, checkLocation);
+  refuseSecret(pipeline, "registry.location", props.registry.location);
   const location = props.location ?? regionName(props.registry.location);
   if (typeof location === "string" && !Token.isUnresolved(location)) {
     const unknown = unknownRegion(location);

@@ -1,10 +1,5 @@
-import {
-  Annotations,
-  ITerraformDependable,
-  TerraformResource,
-  TerraformStack,
-  Token,
-} from "../core/cdk";
+import { inform } from "../private/annotations";
+import { ITerraformDependable, TerraformResource, TerraformStack, Token } from "../core/cdk";
 import { Construct } from "constructs";
 import { DEFAULT_TRANSFER_API_VERSION } from "../arm/api-versions";
 import { PipelineStorageBody } from "../arm/bodies";
@@ -149,7 +144,7 @@ export abstract class TransferPipelineBase extends PipelineBase {
         customRoleReason: reason,
       };
       if (!Token.isUnresolved(facts.roleName)) failOn(this, storageRoleFinding(facts));
-      if (reason) Annotations.of(this).addInfo(`storage role "${facts.roleName}": ${reason}`);
+      if (reason) inform(this, `storage role "${facts.roleName}": ${reason}`);
     }
     this.grantPrincipal = identity._actingPrincipal(this, this.azapi);
     this.principalId = this.grantPrincipal.principalId;

@@ -1,3 +1,4 @@
+import { annotateWithoutTrace } from "../private/annotations";
 import { AnnotationMetadataEntryType, Aspects, IAspect, TerraformStack } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { TransferValidationError } from "../validation/error";
@@ -109,13 +110,13 @@ export class TransferPolicyPack implements IAspect {
       const message =
         `[${rule.ruleId}] ${detail}. rule: ${rule.message}. fix: ${rule.fix}. ` +
         `To accept it here: TransferSuppressions.add(construct, "${rule.ruleId}", "<reason>")`;
-      // As Annotations.of(node) would, but with no stack trace: the manifest then names no
+      // As a cdktf annotation, but with no stack trace: the manifest then names no
       // folder of the machine, and the same app gives the same manifest.json.
       const level =
         rule.level === PolicyLevel.ERROR
           ? AnnotationMetadataEntryType.ERROR
           : AnnotationMetadataEntryType.WARN;
-      node.node.addMetadata(level, message, { stackTrace: false });
+      annotateWithoutTrace(node, level, message);
     }
   }
 }

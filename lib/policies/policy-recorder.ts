@@ -1,6 +1,7 @@
 import { AnnotationMetadataEntryType, TerraformElement, TerraformStack } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { nearMiss } from "../arm/near-miss";
+import { redactSecretsIn } from "../arm/secret-text";
 import {
   POLICY_RECORD_KEY,
   POLICY_RECORD_VERSION,
@@ -136,7 +137,8 @@ class PolicyRecorder extends TerraformElement implements IPolicyRecorder {
       findings: sortedValues(this.findings),
       suppressions: sortedValues(this.suppressions),
     };
-    return { [POLICY_RECORD_KEY]: record };
+    // Reasons and details are text people write: no secret of theirs reaches cdktf.out.
+    return { [POLICY_RECORD_KEY]: redactSecretsIn(record) };
   }
 }
 

@@ -1,4 +1,5 @@
-import { Annotations, TerraformStack } from "../core/cdk";
+import { inform } from "./annotations";
+import { TerraformStack } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { stackLedger } from "./ledger";
 
@@ -22,7 +23,8 @@ export function requireTerraformVersion(scope: IConstruct, constraint: string, w
   const own = (stack as unknown as { rawOverrides: TerraformOverrides }).rawOverrides.terraform
     ?.required_version;
   if (own !== undefined) {
-    Annotations.of(stack).addInfo(
+    inform(
+      stack,
       `this stack sets required_version ${JSON.stringify(own)}; ${why}, so it must admit only Terraform ${constraint}`,
     );
     return;

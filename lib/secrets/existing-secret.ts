@@ -1,4 +1,5 @@
-import { Annotations, Token } from "../core/cdk";
+import { warn } from "../private/annotations";
+import { Token } from "../core/cdk";
 import { Construct } from "constructs";
 import { GrantPrincipal, expectPrincipal } from "../grants/principal";
 import { SecretReadGrantOptions, grantReadOn } from "../grants/secret-read";
@@ -51,7 +52,8 @@ export class ExistingSecret extends Construct implements ISasTokenSecret {
       this.secretResourceId = `${keyVault.keyVaultId}/secrets/${secretName}`;
     }
     if (!keyVault) {
-      Annotations.of(this).addWarning(
+      warn(
+        this,
         "no keyVault was given for this secret, so pipelines using it are not granted read access; " +
           "grant their identity 'Get' on secrets (access policy) or 'Key Vault Secrets User' (RBAC) yourself",
       );

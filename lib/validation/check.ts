@@ -1,5 +1,7 @@
 import { AnnotationMetadataEntryType, TerraformStack, Token } from "../core/cdk";
 import { IConstruct } from "constructs";
+import { holdsSecret } from "../arm/secret-text";
+import { annotateWithoutTrace } from "../private/annotations";
 import { resolveIn } from "../private/resolve";
 import { nearMiss } from "../arm/near-miss";
 import { TransferValidationError, describeValue } from "./error";
@@ -51,7 +53,19 @@ export function warn(
   const message =
     `${subject} ${describeValue(value)} ${violation.problem}. ` +
     `rule: ${violation.rule}. fix: ${violation.fix}.`;
-  scope.node.addMetadata(AnnotationMetadataEntryType.WARN, message, { stackTrace: false });
+  annotateWithoutTrace(scope, AnnotationMetadataEntryType.WARN, message);
+}
+
+/**
+ * Refuses a value that holds a secret (a SAS signature, a storage key) before anything is derived
+ * from it: a name built from the value would carry the secret in a shape redaction cannot see.
+ */
+export function refuseSecret<T>(scope: IConstruct, subject: string, value: T): T {
+  if (typeof value === "string" && !Token.isUnresolved(value) && holdsSecret(value)) {
+    // The error replaces the problem and the fix of a value that holds a secret.
+    fail(scope, subject, value, { problem: "", rule: `${subject} never holds a secret`, fix: "" });
+  }
+  return value;
 }
 
 /** `value` with its tokens resolved to the expressions they synthesize to (`${var.x}`). */

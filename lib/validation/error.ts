@@ -1,3 +1,4 @@
+import { redactSecrets, redactSecretsIn, valueHoldsSecret } from "../arm/secret-text";
 import { Violation } from "../arm/violation";
 import { showInvisible } from "../arm/visible";
 
@@ -20,24 +21,44 @@ export class TransferValidationError extends Error {
   /** How to fix it. */
   public readonly fix: string;
 
-  /** Builds the error; its message names the path, the subject, the value, the rule and the fix. */
+  /**
+   * Builds the error; its message names the path, the subject, the value, the rule and the fix.
+   * One redaction pass runs over the whole message. A value that holds a secret (a SAS signature,
+   * an account key) gets a fixed problem and fix: none is derived from it (a suggested name
+   * would carry the secret in another shape).
+   */
   public constructor(constructPath: string, subject: string, value: unknown, violation: Violation) {
+    const secret = valueHoldsSecret(value);
+    const problem = secret ? SECRET_PROBLEM : violation.problem;
+    const fix = secret ? secretFix(subject) : violation.fix;
     // A value that was not given is not shown: "location is not set", not "location undefined".
     const shown = value === undefined || value === null ? "" : ` ${describeValue(value)}`;
     // Problems and fixes may quote the value too: what a reader cannot see is shown there as well.
     super(
-      showInvisible(
-        `${constructPath}: ${subject}${shown} ${violation.problem}. ` +
-          `rule: ${violation.rule}. fix: ${violation.fix}.`,
+      redactSecrets(
+        showInvisible(
+          `${constructPath}: ${subject}${shown} ${problem}. rule: ${violation.rule}. fix: ${fix}.`,
+        ),
       ),
     );
     this.name = "TransferValidationError";
-    this.constructPath = constructPath;
-    this.subject = subject;
-    this.value = redact(value);
-    this.rule = violation.rule;
-    this.fix = violation.fix;
+    this.constructPath = redactSecrets(constructPath);
+    this.subject = redactSecrets(subject);
+    this.value = redactSecretsIn(value);
+    this.rule = redactSecrets(violation.rule);
+    this.fix = redactSecrets(fix);
   }
+}
+
+/** The problem of a value that holds a secret, in place of the rule's own. */
+const SECRET_PROBLEM = "holds a secret (a SAS signature or a storage key), which is never shown";
+
+/** The fix of a value that holds a secret: nothing in it is derived from the value. */
+function secretFix(subject: string): string {
+  return (
+    `take the secret out of ${subject} (a SAS token goes only into a SasTokenSecret), ` +
+    "and rotate it: it may already be in a log"
+  );
 }
 
 /**
@@ -48,13 +69,13 @@ export function describeValue(value: unknown): string {
   let text: string;
   try {
     text =
-      JSON.stringify(redact(value), (_key, inner) => constructPath(inner) ?? inner) ??
+      JSON.stringify(redactSecretsIn(value), (_key, inner) => constructPath(inner) ?? inner) ??
       String(value);
   } catch {
     text = Object.prototype.toString.call(value);
   }
   // Callers resolve tokens to expressions; one left inside an object is not shown as a token.
-  text = text.replace(/\$\{TfToken\[[^\]]*\]\}/g, "(known at apply time)");
+  text = redactSecrets(text.replace(/\$\{TfToken\[[^\]]*\]\}/g, "(known at apply time)"));
   text = showInvisible(text);
   return text.length > 200 ? `${text.slice(0, 197)}...` : text;
 }
@@ -73,24 +94,13 @@ export class ValidationMessages {
     return describeValue(value);
   }
 
-  private constructor() {}
-}
-
-/**
- * Secrets that never reach a message or a log, each kept up to its `=`: SAS signatures (also
- * URL- or HTML-encoded: `%26sig%3D`, `&amp;sig=`), storage account keys and shared access keys
- * and signatures of connection strings.
- */
-const SECRET_PATTERNS: readonly RegExp[] = [
-  /((?:^|[?&;]|%26|&amp;)sig(?:=|%3d))[^&"\s;]*/gi,
-  /((?:AccountKey|SharedAccessKey|SharedAccessSignature)=)[^;"\s]*/gi,
-];
-
-/** `value` with every secret of SECRET_PATTERNS replaced by `<redacted>`. */
-function redact(value: unknown): unknown {
-  if (typeof value === "string") {
-    return SECRET_PATTERNS.reduce((text, pattern) => text.replace(pattern, "$1<redacted>"), value);
+  /**
+   * `text` with every SAS signature and storage key (plain, URL-, HTML-, JSON- or
+   * Markdown-encoded) replaced by `<redacted>`: the pass every message of the library goes through.
+   */
+  public static redactSecrets(text: string): string {
+    return redactSecrets(text);
   }
-  if (Array.isArray(value)) return value.map(redact);
-  return value;
+
+  private constructor() {}
 }
