@@ -2,6 +2,7 @@ import { AnnotationMetadataEntryType, TerraformElement, TerraformStack } from ".
 import { IConstruct } from "constructs";
 import { nearMiss } from "../arm/near-miss";
 import { redactSecretsIn } from "../arm/secret-text";
+import { annotateWithoutTrace } from "../private/annotations";
 import {
   POLICY_RECORD_KEY,
   POLICY_RECORD_VERSION,
@@ -123,9 +124,11 @@ class PolicyRecorder extends TerraformElement implements IPolicyRecorder {
         `the suppression of "${ruleId}" names no rule of the policy packs that check this stack, ` +
         "so it covers nothing. rule: a suppression names the exact ID of the rule it covers. " +
         `fix: ${near ? `did you mean "${near}"? ` : ""}use the rule's ID (TransferRuleIds for the built-in rules), or remove the suppression.`;
-      this.suppressionScopes
-        .get(key)!
-        .node.addMetadata(AnnotationMetadataEntryType.WARN, message, { stackTrace: false });
+      annotateWithoutTrace(
+        this.suppressionScopes.get(key)!,
+        AnnotationMetadataEntryType.WARN,
+        message,
+      );
     }
     return [];
   }
