@@ -97,8 +97,9 @@ export class RegistryTransfer extends Construct {
     const secret = new SasTokenSecret(this, id, {
       keyVault: shared.keyVault,
       secretName: `acr-${tokenKey}-sas`,
+      // A map entry by index (var.x["key"]): no function is given a literal to fall back on.
       token: SasToken.fromValue(
-        Token.asString(Fn.lookup(shared.sasTokens.value, tokenKey)),
+        Token.asString(Fn.lookupNested(shared.sasTokens.value, [tokenKey])),
         shared.sasTokenVersion,
       ),
     });

@@ -8,7 +8,7 @@ import {
   SasTokenKind,
 } from "./sas-token-props";
 import { ISasTokenSource, SasTokenBinding, SasTokenSecretConfig } from "./sas-token-source";
-import { WriteOnlySasToken } from "./write-only-sas-token";
+import { WriteOnlyOrigin, WriteOnlySasToken } from "./write-only-sas-token";
 
 /** The value of a SAS token secret. */
 export class SasToken {
@@ -19,15 +19,31 @@ export class SasToken {
   public static fromVariable(variable: TerraformVariable, version: number): SasToken {
     // From JavaScript or a config this may be no variable at all: the secret checks it when bound.
     const value = (variable as Partial<TerraformVariable> | undefined)?.stringValue;
-    return new SasToken(new WriteOnlySasToken(value as string, version, variable, true));
+    return new SasToken(
+      new WriteOnlySasToken(value as string, version, variable, WriteOnlyOrigin.VARIABLE),
+    );
   }
 
   /**
-   * Any string known only at apply time (a token: a variable, an ephemeral value, a function),
-   * written through `value_wo`. A literal string is refused: it would sit in cdktf.out.
+   * An expression of sensitive variables without a default, written through `value_wo`: a
+   * function of them (`Fn.trimspace(variable.stringValue)`) or a map entry
+   * (`Fn.lookupNested(variable.value, ["payments"])`). Anything else is refused, since it may
+   * carry text from the code into cdktf.out: a literal (also as a function's argument), a local,
+   * a resource or data source attribute (docs/security.md).
    */
   public static fromValue(value: string, version: number): SasToken {
-    return new SasToken(new WriteOnlySasToken(value, version));
+    return new SasToken(new WriteOnlySasToken(value, version, undefined, WriteOnlyOrigin.VALUE));
+  }
+
+  /**
+   * A token given as plain text, for tests and throwaway stacks only: it is written through
+   * `value_wo` (never into state) but sits in clear text in cdktf.out, and every synth warns.
+   * The one way a literal reaches a secret; real tokens come from `fromVariable`.
+   */
+  public static unsafePlainText(token: string, version: number): SasToken {
+    return new SasToken(
+      new WriteOnlySasToken(token, version, undefined, WriteOnlyOrigin.PLAIN_TEXT),
+    );
   }
 
   /**

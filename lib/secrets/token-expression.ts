@@ -1,98 +1,121 @@
-import { TerraformLocal, TerraformStack, TerraformVariable } from "../core/cdk";
+import { TerraformStack, TerraformVariable } from "../core/cdk";
 import { IConstruct } from "constructs";
-import { resolveIn } from "../private/resolve";
 import { Violation } from "../arm/violation";
+import { resolveIn } from "../private/resolve";
 
-/** What a write-only value's expression holds, as far as secrets are concerned. */
+/** What a write-only value's expression reads, under the explicit rule. */
 export interface ValueExpression {
-  /** What is wrong with it: literal text, a SAS signature, a local holding a literal. */
+  /** Why it is refused: anything but sensitive variables and functions of them. */
   readonly violation?: Violation;
-  /** The variables it reads, which must be sensitive and have no default. */
+  /** The variables it reads; each must be sensitive and have no default. */
   readonly variables: TerraformVariable[];
 }
 
-/** A SAS signature or a SAS query, also URL- or HTML-encoded. */
-const SAS_TEXT = /(?:^|[?&;]|%26|&amp;)(?:sig|sv|se|sp)(?:=|%3d)/i;
-/** A quoted string inside an expression. */
-const QUOTED = /"((?:[^"\\]|\\.)*)"/g;
-/** Longest quoted argument taken for a key (a map key, a separator), not token text. */
-const MAX_KEY_LENGTH = 64;
-/** How deep locals that refer to locals are followed. */
-const MAX_DEPTH = 8;
+/** One piece of an expression, in the order the rule reads them. */
+const PIECE =
+  /\s+|var\.([A-Za-z_][\w-]*)((?:\[\s*"[^"\\$%]*"\s*\]|\.[A-Za-z_][\w-]*)*)|([A-Za-z_][\w-]*)\s*\(|[,)]|"(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*|<<-?\w+|local\.[\w-]+|[A-Za-z_][\w-]*(?:\.[\w-]+)*|./gy;
+
+/** Functions that would undo what makes the value secret. */
+const REFUSED_FUNCTIONS = new Set(["nonsensitive"]);
 
 /**
- * Reads the Terraform expression a write-only value synthesizes to (`${trimspace(var.x)}`,
- * `${local.y}`) and says whether a secret could sit in cdktf.out through it: SAS token text
- * anywhere; literal template text with letters or digits around the expression; a quoted
- * argument that looks like token material (query syntax `=` or `&`, or over 64 characters), while
- * short keys such as `lookup(var.tokens, "payments-export")` pass; or a local whose value is a
- * literal. It lists the variables read, also through locals.
+ * The explicit rule for a value written through `value_wo` (docs/security.md): it is one
+ * Terraform expression, `${...}` with nothing around it, made only of references to input
+ * variables (`var.sas`, also indexed by a key: `var.tokens["payments"]`, `var.tokens.payments`)
+ * and calls of functions on them (`trimspace(var.sas)`). Nothing else is read: no quoted string,
+ * number or heredoc as an argument (`join("", [...])`, `base64decode("...")`), no local, no
+ * resource or data source attribute (either may hold text written in the code), no operator,
+ * no `nonsensitive`. Nothing is guessed from what a literal looks like.
  */
 export function inspectValueExpression(scope: IConstruct, value: string): ValueExpression {
   const stack = TerraformStack.of(scope);
-  const variables = new Set<TerraformVariable>();
-  const violation = inspect(stack, String(resolveIn(scope, value)), variables, 0);
-  return { violation, variables: [...variables] };
+  const expression = String(resolveIn(scope, value));
+  const whole = /^\$\{([\s\S]*)\}$/.exec(expression);
+  if (!whole || whole[1].includes("${") || whole[1].includes("}")) {
+    return refused(
+      "has text around the Terraform expression, which would be written into cdktf.out",
+    );
+  }
+  const variables: TerraformVariable[] = [];
+  PIECE.lastIndex = 0;
+  for (let piece = PIECE.exec(whole[1]); piece; piece = PIECE.exec(whole[1])) {
+    const [text, variableName, , functionName] = piece;
+    if (variableName !== undefined) {
+      const variable = variableNamed(stack, variableName);
+      if (!variable) return refused(`reads var.${variableName}, which this stack does not declare`);
+      variables.push(variable);
+    } else if (functionName !== undefined) {
+      if (REFUSED_FUNCTIONS.has(functionName)) {
+        return refused(`calls ${functionName}(), which would let plans print the token`);
+      }
+    } else if (!/^(?:\s+|[,)])$/.test(text)) {
+      return refused(describePiece(text));
+    }
+  }
+  return { variables: [...new Set(variables)] };
 }
 
-function inspect(
-  stack: TerraformStack,
-  expression: string,
-  variables: Set<TerraformVariable>,
-  depth: number,
-): Violation | undefined {
-  if (SAS_TEXT.test(expression)) {
-    return literalViolation("holds SAS token text, which would be written into cdktf.out");
+/** What is wrong with a piece the rule does not allow. */
+function describePiece(text: string): string {
+  if (text.startsWith('"') || text.startsWith("<<")) {
+    return "passes a literal string, which would be written into cdktf.out";
   }
-  const outside = expression.replace(/\$\{[^}]*\}/g, "");
-  if (/[A-Za-z0-9]/.test(outside)) {
-    return literalViolation("holds literal text, which would be written into cdktf.out");
+  if (/^-?\d/.test(text)) return "passes a literal number, which is text in cdktf.out";
+  if (text.startsWith("local.")) {
+    return `reads ${text}, a local: its value is text in cdktf.out`;
   }
-  const quoted = [...expression.matchAll(QUOTED)].map((m) => m[1]);
-  if (quoted.some((text) => text.length > MAX_KEY_LENGTH || /[=&]/.test(text))) {
-    return literalViolation("passes a literal that looks like token text to a function");
+  if (/^[A-Za-z_]/.test(text)) {
+    return `reads ${text}, which is not an input variable (a resource, data source or keyword may carry text from the code)`;
   }
-  for (const name of names(expression, "var")) {
-    const variable = elementNamed(stack, TerraformVariable, name);
-    if (variable) variables.add(variable);
+  return `holds "${text}", which is neither a variable nor a function call`;
+}
+
+function refused(problem: string): ValueExpression {
+  return {
+    violation: {
+      problem,
+      rule:
+        "a SAS token given to the library is a sensitive variable without a default, or a function of such variables, " +
+        "with no literal, local or other reference in the expression (SasToken.unsafePlainText is the one way to write a literal)",
+      fix:
+        'pass a sensitive TerraformVariable without a default with SasToken.fromVariable (index a map with Fn.lookupNested(variable.value, ["key"])), ' +
+        "and do any string handling before the value reaches Terraform",
+    },
+    variables: [],
+  };
+}
+
+/**
+ * Why `variable` may not carry a SAS token, read from the variable as it synthesizes (so
+ * `addOverride("default", ...)` counts): a default would sit in cdktf.out, and a variable that
+ * is not sensitive is printed by plans.
+ */
+export function variableViolation(variable: TerraformVariable): Violation | undefined {
+  const blocks = (variable.toTerraform() as { variable?: Record<string, Record<string, unknown>> })
+    .variable;
+  const block = blocks?.[variable.friendlyUniqueId] ?? {};
+  if (block.default !== undefined) {
+    return {
+      problem: "is a variable with a default, which would be written into cdktf.out",
+      rule: "a SAS token variable has no default, also none set with addOverride",
+      fix: "remove the default and pass the token with TF_VAR_<name> or a .tfvars file kept out of git",
+    };
   }
-  for (const name of names(expression, "local")) {
-    const local = elementNamed(stack, TerraformLocal, name);
-    if (!local) continue;
-    const held = (local.toTerraform() as { locals: Record<string, unknown> }).locals[name];
-    const text = String(resolveIn(stack, held));
-    if (!text.includes("${")) {
-      return literalViolation(`reads local.${name}, which holds a literal written into cdktf.out`);
-    }
-    if (depth < MAX_DEPTH) {
-      const inner = inspect(stack, text, variables, depth + 1);
-      if (inner) return inner;
-    }
+  if (block.sensitive !== true) {
+    return {
+      problem: "is a variable that is not sensitive, so plans would print the token",
+      rule: "a SAS token variable is declared with sensitive: true, and no override turns it off",
+      fix: "add sensitive: true to the TerraformVariable",
+    };
   }
   return undefined;
 }
 
-function literalViolation(problem: string): Violation {
-  return {
-    problem,
-    rule: "a SAS token given to the library comes only from sensitive variables (or other values known at apply time), never from text in the code",
-    fix: "pass a sensitive TerraformVariable without a default with SasToken.fromVariable, and do any string handling outside the code",
-  };
-}
-
-/** The names `<kind>.<name>` references in an expression. */
-function names(expression: string, kind: "var" | "local"): string[] {
-  const pattern = new RegExp(`\\b${kind}\\.([A-Za-z_][A-Za-z0-9_-]*)`, "g");
-  return [...new Set([...expression.matchAll(pattern)].map((m) => m[1]))];
-}
-
-/** The variable or local of the stack named `name` in Terraform. */
-function elementNamed<T extends TerraformVariable | TerraformLocal>(
-  stack: TerraformStack,
-  type: abstract new (...args: never[]) => T,
-  name: string,
-): T | undefined {
+/** The variable of the stack named `name` in Terraform. */
+function variableNamed(stack: TerraformStack, name: string): TerraformVariable | undefined {
   return stack.node
     .findAll()
-    .find((c): c is T => c instanceof type && (c as T).friendlyUniqueId === name);
+    .find(
+      (c): c is TerraformVariable => c instanceof TerraformVariable && c.friendlyUniqueId === name,
+    );
 }

@@ -2,41 +2,68 @@ import { KeyVaultSecret } from "../core/azurerm";
 import { TerraformVariable, Token } from "../core/cdk";
 import { Construct } from "constructs";
 import { WRITE_ONLY_TERRAFORM, requireTerraformVersion } from "../private/required-terraform";
+import { warn } from "../private/annotations";
+import { escapeTemplateLiterals } from "../private/terraform-strings";
 import { check, expectShape, fail } from "../validation/check";
-import { inspectValueExpression } from "./token-expression";
+import { TransferValidationError } from "../validation/error";
+import { inspectValueExpression, variableViolation } from "./token-expression";
 import { ISasTokenSource, SasTokenBinding, SasTokenSecretConfig } from "./sas-token-source";
 import { SasTokenKind } from "./sas-token-props";
 
 /**
- * A token you give, written through `value_wo`: never in state or in the synthesized JSON.
- * Made by SasToken.fromVariable and fromValue.
+ * Where a write-only token's value comes from, which decides what is checked.
+ * @internal
+ */
+export enum WriteOnlyOrigin {
+  /** SasToken.fromVariable: the variable, sensitive and without a default. */
+  VARIABLE = "variable",
+  /** SasToken.fromValue: an expression of sensitive variables only (token-expression.ts). */
+  VALUE = "value",
+  /** SasToken.unsafePlainText: literal text, written into cdktf.out, with a warning. */
+  PLAIN_TEXT = "plainText",
+}
+
+/** The warning of every secret written from SasToken.unsafePlainText. */
+const PLAIN_TEXT_WARNING =
+  "this SAS token was given as plain text (SasToken.unsafePlainText): it is written into cdktf.out, " +
+  "so anyone who reads the synthesized JSON, its CI artifacts or the repository holds it. " +
+  "Use it only in tests and throwaway stacks; pass a real token with SasToken.fromVariable " +
+  "(a sensitive variable without a default)";
+
+/**
+ * A token you give, written through `value_wo`: never in state. In the synthesized JSON only
+ * when given as plain text (SasToken.unsafePlainText). Made by SasToken.fromVariable, fromValue
+ * and unsafePlainText.
  */
 export class WriteOnlySasToken implements ISasTokenSource {
   /** Always WRITE_ONLY. */
   public readonly kind = SasTokenKind.WRITE_ONLY;
 
   /**
-   * A write-only token, as SasToken.fromVariable and fromValue make it.
-   * @param value the token, known only at apply time
+   * A write-only token, as SasToken's factories make it.
+   * @param value the token: an expression known at apply time, or plain text (PLAIN_TEXT)
    * @param version the rotation version, written as `value_wo_version`
    * @param variable the variable `value` is read from, if any
-   * @param fromVariable whether SasToken.fromVariable made it (then `variable` must be one)
+   * @param origin the factory that made it
    */
   public constructor(
     public readonly value: string,
     public readonly version: number,
-    public readonly variable?: TerraformVariable,
-    private readonly fromVariable = false,
+    public readonly variable: TerraformVariable | undefined,
+    private readonly origin: WriteOnlyOrigin,
   ) {}
 
   /**
-   * Refuses a variable with a default or not sensitive, a literal string and a version that is
-   * not a whole number from 1; then writes the value through `value_wo`.
+   * Applies the explicit rule of docs/security.md: a variable must be sensitive and have no
+   * default (as it synthesizes, overrides included, also when set after this call); a value must
+   * be an expression of such variables only; plain text passes only through unsafePlainText,
+   * with a warning. Refuses a version that is not a whole number from 1, then writes the value
+   * through `value_wo`.
    * @internal
    */
   public _bind(secret: Construct, config: SasTokenSecretConfig): SasTokenBinding {
     const variable = this.variable;
-    if (this.fromVariable && !isVariable(variable)) {
+    if (this.origin === WriteOnlyOrigin.VARIABLE && !isVariable(variable)) {
       fail(secret, "token", variable, {
         problem: "is not a TerraformVariable",
         rule: "SasToken.fromVariable takes the sensitive variable the token is passed in",
@@ -51,18 +78,10 @@ export class WriteOnlySasToken implements ISasTokenSource {
       true,
       "pass the token with SasToken.fromVariable",
     );
-    if (variable) checkVariable(secret, variable);
-    if (!Token.isUnresolved(this.value)) {
-      fail(secret, "token", "<literal string, not shown>", {
-        problem: "is a literal string, which would be written into cdktf.out in clear text",
-        rule: "a SAS token given to the library is only known at apply time (a token)",
-        fix: "pass a sensitive TerraformVariable with SasToken.fromVariable",
-      });
-    }
-    const expression = inspectValueExpression(secret, this.value);
-    if (expression.violation)
-      fail(secret, "token", "<expression, not shown>", expression.violation);
-    for (const variable of expression.variables) checkVariable(secret, variable);
+    const valueWo =
+      this.origin === WriteOnlyOrigin.PLAIN_TEXT
+        ? this.plainText(secret)
+        : this.expression(secret, variable);
     expectShape(secret, "version", this.version, "number");
     check(secret, "version", this.version, (v) =>
       Number.isInteger(v) && v >= 1
@@ -76,10 +95,62 @@ export class WriteOnlySasToken implements ISasTokenSource {
     requireTerraformVersion(secret, WRITE_ONLY_TERRAFORM, "write-only secrets (value_wo) need it");
     const resource = new KeyVaultSecret(secret, "Resource", {
       ...config,
-      valueWo: this.value,
+      valueWo,
       valueWoVersion: this.version,
     });
     return { resource };
+  }
+
+  /** The literal text of unsafePlainText, escaped for Terraform, and its warning. */
+  private plainText(secret: Construct): string {
+    if (Token.isUnresolved(this.value)) {
+      fail(secret, "token", "<expression, not shown>", {
+        problem: "is a Terraform expression, not plain text",
+        rule: "SasToken.unsafePlainText takes the token's text; a value known at apply time is no plain text",
+        fix: "pass the sensitive variable with SasToken.fromVariable",
+      });
+    }
+    warn(secret, PLAIN_TEXT_WARNING);
+    return escapeTemplateLiterals(this.value);
+  }
+
+  /** The expression of fromVariable or fromValue, checked now and again at synth. */
+  private expression(secret: Construct, variable: TerraformVariable | undefined): string {
+    if (!Token.isUnresolved(this.value)) {
+      fail(secret, "token", "<literal string, not shown>", {
+        problem: "is a literal string, which would be written into cdktf.out in clear text",
+        rule: "a SAS token given to the library comes from a sensitive variable without a default",
+        fix: "pass a sensitive TerraformVariable with SasToken.fromVariable (in tests and throwaway stacks: SasToken.unsafePlainText)",
+      });
+    }
+    let variables: TerraformVariable[];
+    if (this.origin === WriteOnlyOrigin.VARIABLE) {
+      variables = [variable!];
+    } else {
+      const expression = inspectValueExpression(secret, this.value);
+      if (expression.violation) {
+        fail(secret, "token", "<expression, not shown>", expression.violation);
+      }
+      variables = expression.variables;
+    }
+    for (const read of variables) {
+      const violation = variableViolation(read);
+      if (violation) fail(secret, "token", read.node.path, violation);
+    }
+    // An override made after this (addOverride("default", ...)) is caught when the app synthesizes.
+    secret.node.addValidation({
+      validate: () =>
+        variables.flatMap((read) => {
+          const violation = variableViolation(read);
+          return violation
+            ? [
+                new TransferValidationError(secret.node.path, "token", read.node.path, violation)
+                  .message,
+              ]
+            : [];
+        }),
+    });
+    return this.value;
   }
 }
 
@@ -87,22 +158,4 @@ export class WriteOnlySasToken implements ISasTokenSource {
 function isVariable(value: unknown): value is TerraformVariable {
   const candidate = value as Partial<TerraformVariable> | undefined;
   return typeof candidate?.stringValue === "string" && candidate.node !== undefined;
-}
-
-/** A variable a SAS token is read from: no default (it would sit in cdktf.out), sensitive. */
-function checkVariable(secret: Construct, variable: TerraformVariable): void {
-  if (variable.default !== undefined) {
-    fail(secret, "token", variable.node.path, {
-      problem: "is a variable with a default, which would be written into cdktf.out",
-      rule: "a SAS token variable has no default",
-      fix: "remove the default and pass the token with TF_VAR_<name> or a .tfvars file kept out of git",
-    });
-  }
-  if (variable.sensitive !== true) {
-    fail(secret, "token", variable.node.path, {
-      problem: "is a variable that is not sensitive, so plans would print the token",
-      rule: "a SAS token variable is declared with sensitive: true",
-      fix: "add sensitive: true to the TerraformVariable",
-    });
-  }
 }

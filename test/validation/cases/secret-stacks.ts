@@ -65,7 +65,7 @@ export const SECRET_STACKS: readonly SecretStack[] = [
   {
     name: "write-only, from a function of a sensitive variable",
     build: withSecret("import", (s) =>
-      SasToken.fromValue(Fn.trimprefix(sensitiveVariable(s, "import_sas").stringValue, "?"), 1),
+      SasToken.fromValue(Fn.trimspace(sensitiveVariable(s, "import_sas").stringValue), 1),
     ),
   },
   {
