@@ -42,6 +42,15 @@ function accessPolicies(scope: IConstruct): TerraformResource[] {
 }
 
 /**
+ * ARM IDs and object IDs (GUIDs) compare without case, so a literal is lower-cased; a Terraform
+ * expression (`${azurerm_user_assigned_identity.x.principal_id}`) names case-sensitive
+ * addresses and is kept as written.
+ */
+function literalLowerCase(value: unknown): unknown {
+  return typeof value === "string" && !value.includes("${") ? value.toLowerCase() : value;
+}
+
+/**
  * Access policies of the app that repeat an earlier one (same vault and object, as each
  * policy's stack resolves them: literal IDs match across stacks, references within one),
  * reported once: by the repeating policy's stack, or by the first policy's stack when the
@@ -53,7 +62,11 @@ function duplicateAccessPolicyErrors(stack: TerraformStack): string[] {
   for (const policy of accessPolicies(stack)) {
     const args = policy as unknown as { keyVaultIdInput?: string; objectIdInput?: string };
     const own = TerraformStack.of(policy);
-    const resolved = JSON.stringify(resolveIn(own, [args.keyVaultIdInput, args.objectIdInput]));
+    const resolved = JSON.stringify(
+      (resolveIn(own, [args.keyVaultIdInput, args.objectIdInput]) as unknown[]).map(
+        literalLowerCase,
+      ),
+    );
     // A Terraform expression names a resource of its own stack: equal text elsewhere is another one.
     const key = resolved.includes("${") ? `${own.node.path}|${resolved}` : resolved;
     const first = seen.get(key);

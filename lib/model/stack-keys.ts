@@ -74,8 +74,12 @@ export class StackKeys extends References {
       if (baseType(ref.block?.type) === IDENTITY_RESOURCE_TYPE)
         return this.identityKey(ref.block?.resource_id);
     }
-    const mapped = Object.keys(this.principalIds).find((id) => this.principalIds[id] === value);
-    return mapped !== undefined ? this.identityKey(mapped) : `principal:${String(value)}`;
+    // Object IDs are GUIDs, which Azure compares without case; expressions are kept as written.
+    const literal = typeof value === "string" && !isExpression(value) ? value.toLowerCase() : value;
+    const mapped = Object.keys(this.principalIds).find((id) =>
+      sameLiteral(this.principalIds[id], literal),
+    );
+    return mapped !== undefined ? this.identityKey(mapped) : `principal:${String(literal)}`;
   }
 
   /** The key of a user-assigned identity, by its ID or a reference to it. */
@@ -222,4 +226,9 @@ function splitArguments(body: string): string[] {
   }
   items.push(body.slice(start));
   return items.filter((item) => item.trim() !== "");
+}
+
+/** Whether a principal ID given to the model is `literal` (a lower-case ID, or an expression). */
+function sameLiteral(given: string, literal: unknown): boolean {
+  return isExpression(given) ? given === literal : given.toLowerCase() === literal;
 }

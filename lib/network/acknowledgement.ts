@@ -1,4 +1,5 @@
 import { IConstruct } from "constructs";
+import { reasonRule } from "../arm/reasons";
 import { check, expectShape } from "../validation/check";
 import { NetworkRestrictionAcknowledgement } from "./network-posture";
 
@@ -17,14 +18,11 @@ export function checkAcknowledgement(
   const fix = "say which network path admits ACR Transfer and the run that verified it";
   expectShape(scope, SUBJECT, acknowledgement, "object", true, `pass { reason }: ${fix}`);
   expectShape(scope, `${SUBJECT}.reason`, acknowledgement.reason, "string", true, fix);
-  check(scope, `${SUBJECT}.reason`, acknowledgement.reason, (reason) =>
-    reason.trim()
-      ? undefined
-      : {
-          problem: "is empty",
-          rule: "an acknowledged network restriction carries its reason, shown at every synth",
-          fix,
-        },
+  check(
+    scope,
+    `${SUBJECT}.reason`,
+    acknowledgement.reason,
+    reasonRule("an acknowledged network restriction, whose reason is shown at every synth,", fix),
   );
   return acknowledgement;
 }

@@ -1,6 +1,7 @@
 import { Token } from "../core/cdk";
 import { Construct } from "constructs";
 import { TransferSide } from "../arm/options";
+import { reasonRule } from "../arm/reasons";
 import { USER_ASSIGNED_IDENTITY_ID, resourceIdRule } from "../arm/resource-ids";
 import { keyOf } from "../private/keys";
 import { ISasTokenSecret } from "../secrets/secret";
@@ -73,6 +74,15 @@ export function checkPipelineProps(
   expectShape(pipeline, "pipelineName", props.pipelineName, "string");
   expectShape(pipeline, "storageRoleName", props.storageRoleName, "string", false);
   expectShape(pipeline, "customStorageRoleReason", props.customStorageRoleReason, "string", false);
+  check(
+    pipeline,
+    "customStorageRoleReason",
+    props.customStorageRoleReason,
+    reasonRule(
+      "a custom storage role, which may grant more than blob data,",
+      "say why this role is right: which actions it has and why a built-in role does not fit",
+    ),
+  );
   expectProvider(pipeline, "provider", props.provider);
   expectProvider(pipeline, "azurermProvider", props.azurermProvider);
 }

@@ -1,5 +1,6 @@
 import { IConstruct } from "constructs";
-import { fail } from "../validation/check";
+import { reasonRule } from "../arm/reasons";
+import { check, expectShape, fail } from "../validation/check";
 import { TransferValidationError } from "../validation/error";
 import { TransferRuleIds } from "./rule-ids";
 
@@ -8,8 +9,9 @@ import { TransferRuleIds } from "./rule-ids";
  * added with one copy of the library is honored by a pack from another copy.
  */
 const SUPPRESSION_METADATA = "cdktf-acr-transfer/policy-suppression";
-/** Shortest reason accepted: a reason is for the reviewer, "ok" does not tell them anything. */
-const MIN_REASON_LENGTH = 10;
+
+/** How to mend a suppression's reason. */
+const SUPPRESSION_REASON_FIX = "say why the rule does not apply here, and until when";
 
 /** A suppression as recorded on a construct. */
 export interface Suppression {
@@ -41,13 +43,16 @@ export class TransferSuppressions {
         fix: 'pass a rule ID such as TransferRuleIds.NO_CONTINUE_ON_ERRORS ("AcrTransfer-NoContinueOnErrors")',
       });
     }
-    if (typeof reason !== "string" || reason.trim().length < MIN_REASON_LENGTH) {
-      fail(scope, "reason", reason, {
-        problem: `is shorter than ${MIN_REASON_LENGTH} characters`,
-        rule: "every suppression carries the reason a reviewer reads in the review report",
-        fix: "say why the rule does not apply here, and until when",
-      });
-    }
+    expectShape(scope, "reason", reason, "string", true, SUPPRESSION_REASON_FIX);
+    check(
+      scope,
+      "reason",
+      reason,
+      reasonRule(
+        "every suppression, which the review report lists beside each finding it covers,",
+        SUPPRESSION_REASON_FIX,
+      ),
+    );
     const builtIn = BUILT_IN_RULE_IDS.find(
       (id) => id.toLowerCase() === ruleId.trim().toLowerCase(),
     );
