@@ -63,6 +63,7 @@ export class SideResources extends Construct {
         accessModel: KeyVaultAccessModel.ACCESS_POLICY,
         cloud: side.cloud,
         dedicatedToTransfer: true,
+        dedicationReason: "holds only this side's SAS token, written by this stack",
       }),
       secretName: props.secretName,
       token: SasToken.fromVariable(

@@ -86,6 +86,7 @@ export class TenantSideResources extends Construct {
           accessModel: KeyVaultAccessModel.ACCESS_POLICY,
           // Each side's vault holds only its SAS token: an access policy on it grants nothing more.
           dedicatedToTransfer: true,
+          dedicationReason: "holds only this side's SAS token, written by this stack",
           networkPosture: NetworkPosture.of({
             defaultAction: NetworkDefaultAction.DENY,
             trustedServicesBypass: true,

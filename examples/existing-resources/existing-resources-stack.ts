@@ -68,6 +68,8 @@ export class ExistingResourcesStack extends TerraformStack {
     const vault = KeyVaultRef.fromKeyVaultId(this, "PlatformVault", PLATFORM_VAULT_ID, {
       accessModel: KeyVaultAccessModel.ACCESS_POLICY,
       dedicatedToTransfer: true,
+      dedicationReason:
+        "the platform team's transfer-token vault; no other secret is written to it",
     });
     const importIdentity = PipelineIdentity.userAssigned(
       // Its principal and tenant IDs are read at plan time (data.azapi_resource).

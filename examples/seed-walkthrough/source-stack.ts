@@ -67,7 +67,11 @@ export class SeedSourceStack extends TerraformStack {
       // access policy gives Get on every secret in it: the walkthrough's vault holds only the
       // transfer's SAS token, which dedicatedToTransfer says (and which silences the warning).
       exampleResourceId(RG, ResourceType.KEY_VAULT, "mysourcevault"),
-      { accessModel: KeyVaultAccessModel.ACCESS_POLICY, dedicatedToTransfer: true },
+      {
+        accessModel: KeyVaultAccessModel.ACCESS_POLICY,
+        dedicatedToTransfer: true,
+        dedicationReason: "the walkthrough's vault holds only the transfer's SAS token",
+      },
     );
     const sasToken = sasTokenVariable(
       this,

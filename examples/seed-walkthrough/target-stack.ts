@@ -80,7 +80,11 @@ export class SeedTargetStack extends TerraformStack {
       // access policy gives Get on every secret in it: the walkthrough's vault holds only the
       // transfer's SAS token, which dedicatedToTransfer says (and which silences the warning).
       exampleResourceId(RG, ResourceType.KEY_VAULT, "mytargetvault"),
-      { accessModel: KeyVaultAccessModel.ACCESS_POLICY, dedicatedToTransfer: true },
+      {
+        accessModel: KeyVaultAccessModel.ACCESS_POLICY,
+        dedicatedToTransfer: true,
+        dedicationReason: "the walkthrough's vault holds only the transfer's SAS token",
+      },
     );
     const sasToken = sasTokenVariable(
       this,

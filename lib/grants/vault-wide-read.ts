@@ -53,7 +53,7 @@ class VaultWideReadWarnings implements IAspect {
     this.done = true;
     const reads = stackLedger(this.stack).vaultWideReads;
     if (reads.size === 0) return;
-    const secrets = secretsByVault(this.stack, appSecrets(this.stack));
+    const secrets = secretsByVault(this.stack, reads.values());
     for (const read of reads.values()) {
       const warning = vaultWideWarning(read, secrets.get(read.vaultKey) ?? []);
       if (warning) warn(read.policy, warning);
@@ -61,51 +61,92 @@ class VaultWideReadWarnings implements IAspect {
   }
 }
 
-/**
- * The keys of the app's secrets in each vault (by vault key), each key once, in construct order;
- * keys are read in `stack`, where the policies that ask for them live.
- */
-function secretsByVault(stack: TerraformStack, secrets: SecretLike[]): Map<string, string[]> {
-  const byVault = new Map<string, Set<string>>();
-  for (const secret of secrets) {
-    if (!secret.keyVault) continue;
-    const vaultKey = keyOf(stack, secret.keyVault.vaultKey, secret.keyVault.keyVaultId);
-    const keys = byVault.get(vaultKey) ?? new Set<string>();
-    keys.add(keyOf(stack, secret.secretKey, secret.secretUri));
-    byVault.set(vaultKey, keys);
-  }
-  return new Map([...byVault].map(([vault, keys]) => [vault, [...keys]]));
+/** Terraform type of a Key Vault secret, by which any secret of the app is found. */
+const SECRET_TYPE = "azurerm_key_vault_secret";
+
+/** A secret the app declares or refers to: its key and how the warning names it. */
+interface VaultSecret {
+  readonly key: string;
+  readonly shown: string;
 }
 
-function vaultWideWarning(read: VaultWideRead, vaultSecrets: string[]): string | undefined {
-  const others = vaultSecrets.filter((key) => !read.secretKeys.has(key));
-  const unknown = read.vault.dedicatedToTransfer !== true;
-  if (others.length === 0 && !unknown) return undefined;
+/**
+ * The secrets the app has in each vault (by vault key), each once, in construct order: the
+ * library's SAS token secrets (owned or existing), and every other `azurerm_key_vault_secret`
+ * of the app (a database password beside the token counts). Keys are read in `stack`, where the
+ * policies that ask for them live; a vault is matched by its key or by its ID.
+ */
+function secretsByVault(
+  stack: TerraformStack,
+  reads: Iterable<VaultWideRead>,
+): Map<string, VaultSecret[]> {
+  const vaultKeys = new Map<string, string>();
+  for (const read of reads) vaultKeys.set(idKey(stack, read.vault.keyVaultId), read.vaultKey);
+  const byVault = new Map<string, Map<string, VaultSecret>>();
+  const add = (vaultKey: string | undefined, secret: VaultSecret) => {
+    if (vaultKey === undefined) return;
+    const secrets = byVault.get(vaultKey) ?? new Map<string, VaultSecret>();
+    if (!secrets.has(secret.key)) secrets.set(secret.key, secret);
+    byVault.set(vaultKey, secrets);
+  };
+  const ours = new Set<IConstruct>();
+  for (const node of stack.node.root.node.findAll()) {
+    const library = node as Partial<SecretLike>;
+    if (typeof library.secretUri === "string" && typeof library.grantRead === "function") {
+      if (!library.keyVault) continue;
+      const key = keyOf(stack, library.secretKey, library.secretUri);
+      add(keyOf(stack, library.keyVault.vaultKey, library.keyVault.keyVaultId), {
+        key,
+        shown: key,
+      });
+      for (const owned of node.node.findAll()) ours.add(owned);
+      continue;
+    }
+    const resource = node as Partial<TerraformResource> & {
+      keyVaultIdInput?: string;
+      nameInput?: string;
+    };
+    if (resource.terraformResourceType !== SECRET_TYPE || ours.has(node)) continue;
+    const vaultKey = vaultKeys.get(idKey(TerraformStack.of(node), resource.keyVaultIdInput));
+    const name = typeof resource.nameInput === "string" ? resource.nameInput : undefined;
+    const shown = name && !name.includes("${") ? `"${name}" (${node.node.path})` : node.node.path;
+    add(vaultKey, { key: `resource|${node.node.path}`, shown });
+  }
+  return new Map([...byVault].map(([vault, secrets]) => [vault, [...secrets.values()]]));
+}
+
+/** A vault ID as a key: a literal ARM ID in lower case, an expression with its stack. */
+function idKey(stack: TerraformStack, id: unknown): string {
+  const resolved = String(resolveIn(stack, id));
+  return resolved.includes("${") ? `${stack.node.path}|${resolved}` : resolved.toLowerCase();
+}
+
+function vaultWideWarning(read: VaultWideRead, vaultSecrets: VaultSecret[]): string | undefined {
+  const others = vaultSecrets.filter((secret) => !read.secretKeys.has(secret.key));
+  const dedicated = read.vault.dedicatedToTransfer === true;
+  if (others.length === 0 && dedicated) return undefined;
   const vault = String(resolveIn(read.policy, read.vault.keyVaultId));
   const why =
     others.length > 0
-      ? `the vault also holds ${others.length} other secret(s) of this app (${shownKeys(others)})`
-      : "the vault is referred to by ID or data source, so its other secrets are unknown";
+      ? `the vault also holds ${others.length} other secret(s) of this app: ${shownSecrets(others)}`
+      : "the vault is not marked dedicatedToTransfer, so other secrets may be in it or be written to it later";
   return (
     `this access policy gives its principal Get on every secret in ${vault}, not only the SAS token it needs: ${why}. ` +
-    "Use an RBAC vault (the library then grants Key Vault Secrets User on the one secret) or a vault " +
-    "that holds only this transfer's secrets, and say so with dedicatedToTransfer: true"
+    "Grant on the one secret instead: use an RBAC vault (KeyVaultAccessModel.RBAC; the library then assigns Key Vault Secrets User " +
+    "on the secret alone), or keep this vault for transfer secrets only and mark it with dedicatedToTransfer: true and a dedicationReason"
   );
 }
 
-/** How many secret keys a warning names; the rest are counted (each policy would list them all). */
-const SHOWN_KEYS = 5;
+/** How many secrets a warning names; the rest are counted (each policy would list them all). */
+const SHOWN_SECRETS = 5;
 
-/** Up to SHOWN_KEYS keys, then how many more. */
-function shownKeys(keys: string[]): string {
-  const shown = keys.slice(0, SHOWN_KEYS).join(", ");
-  return keys.length > SHOWN_KEYS ? `${shown} and ${keys.length - SHOWN_KEYS} more` : shown;
-}
-
-/** Every SAS token secret of the app (owned or existing), recognised by its members. */
-function appSecrets(scope: IConstruct): SecretLike[] {
-  return scope.node.root.node.findAll().filter((c): c is IConstruct & SecretLike => {
-    const candidate = c as Partial<SecretLike>;
-    return typeof candidate.secretUri === "string" && typeof candidate.grantRead === "function";
-  });
+/** Up to SHOWN_SECRETS secrets, then how many more. */
+function shownSecrets(secrets: VaultSecret[]): string {
+  const shown = secrets
+    .slice(0, SHOWN_SECRETS)
+    .map((s) => s.shown)
+    .join(", ");
+  return secrets.length > SHOWN_SECRETS
+    ? `${shown} and ${secrets.length - SHOWN_SECRETS} more`
+    : shown;
 }

@@ -5,10 +5,11 @@ import { lastSegment } from "../private/token-ids";
 import { markCloud } from "../private/defaulted-cloud";
 import { Construct, IConstruct } from "constructs";
 import { AzureCloud } from "../arm/clouds";
+import { reasonRule } from "../arm/reasons";
 import { KEY_VAULT_ID, parseResourceId, resourceIdRule } from "../arm/resource-ids";
 import { keyVaultPosture } from "../network/azurerm-posture";
 import { NetworkPosture } from "../network/network-posture";
-import { check, expectConstructOf, expectEnum, expectShape } from "../validation/check";
+import { check, expectConstructOf, expectEnum, expectShape, fail } from "../validation/check";
 
 /** How a vault decides who may read its secrets. */
 export enum KeyVaultAccessModel {
@@ -35,11 +36,17 @@ export interface IKeyVaultRef {
   readonly vaultKey?: string;
   /**
    * True when the vault holds only this app's transfer secrets. An access policy gives `Get` on
-   * every secret of a vault, so a pipeline identity granted one on a vault with other secrets
-   * can read them all: the library warns unless the vault is dedicated.
-   * @default true for a vault declared in this app (its secrets are the app's), false for one referred to by ID or data source (its contents are unknown)
+   * every secret of a vault, so a pipeline identity granted one can read them all: the library
+   * warns on an access-policy vault that is not dedicated, and on one that holds other secrets
+   * the app declares (any `azurerm_key_vault_secret`), dedicated or not.
+   * @default false: no vault is assumed dedicated, not even one declared in this app
    */
   readonly dedicatedToTransfer?: boolean;
+  /**
+   * Why the vault is dedicated to transfer (who keeps other secrets out of it), for reviewers.
+   * @default none (the vault is not dedicated)
+   */
+  readonly dedicationReason?: string;
   /**
    * How the vault admits network traffic; SAS token pipelines check at synth that ACR Transfer
    * can read their secret through it (docs/networking.md).
@@ -56,10 +63,17 @@ export interface KeyVaultRefOptions {
    */
   readonly cloud?: AzureCloud;
   /**
-   * The vault holds only this app's transfer secrets (see IKeyVaultRef.dedicatedToTransfer).
-   * @default true for a vault declared in this app, false for one referred to by ID or data source
+   * The vault holds only this app's transfer secrets (see IKeyVaultRef.dedicatedToTransfer);
+   * needs `dedicationReason`.
+   * @default false
    */
   readonly dedicatedToTransfer?: boolean;
+  /**
+   * Why the vault is dedicated: who keeps other secrets out of it, and how. Required with
+   * `dedicatedToTransfer: true`, at least 10 visible characters.
+   * @default none
+   */
+  readonly dedicationReason?: string;
   /**
    * The vault's network posture, as the team that manages it states it. For a vault the app
    * declares, it replaces what is read from the resource (e.g. rules that Azure Policy sets).
@@ -89,7 +103,7 @@ export class KeyVaultRef {
     const rbac = vault.rbacAuthorizationEnabledInput ?? vault.enableRbacAuthorizationInput;
     // From a config, "true" is a string Terraform reads as true: refused, never read as false.
     if (typeof rbac === "string") expectShape(vault, "rbac_authorization_enabled", rbac, "boolean");
-    expectShape(vault, "dedicatedToTransfer", options?.dedicatedToTransfer, "boolean", false);
+    const dedication = checkDedication(vault, options);
     expectPosture(vault, "networkPosture", options?.networkPosture);
     return markCloud<IKeyVaultRef>(
       {
@@ -100,7 +114,7 @@ export class KeyVaultRef {
           expectEnum(vault, "cloud", options?.cloud, AzureCloud, "AzureCloud", false) ??
           AzureCloud.PUBLIC,
         vaultKey: vault.node.path,
-        dedicatedToTransfer: options?.dedicatedToTransfer ?? true,
+        ...dedication,
         // Read when asked (at synth), so that settings made after the reference count.
         get networkPosture(): NetworkPosture {
           return options?.networkPosture ?? keyVaultPosture(vault);
@@ -130,7 +144,7 @@ export class KeyVaultRef {
         accessModel: checked.accessModel,
         cloud: checked.cloud ?? AzureCloud.PUBLIC,
         vaultKey: vault.node.path,
-        dedicatedToTransfer: checked.dedicatedToTransfer ?? false,
+        ...checkDedication(vault, checked),
         networkPosture: checked.networkPosture,
       },
       checked.cloud === undefined,
@@ -157,6 +171,7 @@ class ExistingKeyVault extends Construct implements IKeyVaultRef {
   public readonly cloud: AzureCloud;
   public readonly vaultKey: string;
   public readonly dedicatedToTransfer: boolean;
+  public readonly dedicationReason?: string;
   public readonly networkPosture?: NetworkPosture;
 
   public constructor(scope: Construct, id: string, keyVaultId: string, options: KeyVaultIdOptions) {
@@ -172,7 +187,9 @@ class ExistingKeyVault extends Construct implements IKeyVaultRef {
     this.cloud = options.cloud ?? AzureCloud.PUBLIC;
     markCloud(this, options.cloud === undefined);
     this.vaultKey = parsed ? keyVaultId.toLowerCase() : this.node.path;
-    this.dedicatedToTransfer = options.dedicatedToTransfer ?? false;
+    const dedication = checkDedication(this, options);
+    this.dedicatedToTransfer = dedication.dedicatedToTransfer;
+    this.dedicationReason = dedication.dedicationReason;
     this.networkPosture = options.networkPosture;
   }
 }
@@ -187,7 +204,39 @@ function importOptions(scope: IConstruct, options: KeyVaultIdOptions): KeyVaultI
   expectShape(scope, "options", options, "object", true, fix);
   expectEnum(scope, "accessModel", options.accessModel, KeyVaultAccessModel, "KeyVaultAccessModel");
   expectEnum(scope, "cloud", options.cloud, AzureCloud, "AzureCloud", false);
-  expectShape(scope, "dedicatedToTransfer", options.dedicatedToTransfer, "boolean", false);
   expectPosture(scope, "networkPosture", options.networkPosture);
   return options;
+}
+
+/** How to mend a missing or blank dedication reason. */
+const DEDICATION_FIX =
+  'say who keeps other secrets out of this vault and how (e.g. "transfer-only vault; Azure Policy denies other secrets"), or use an RBAC vault';
+
+/**
+ * `dedicatedToTransfer` and its reason, checked: no vault is assumed dedicated, and marking one
+ * needs a reason of 10 visible characters, since it silences the vault-wide read warning.
+ */
+function checkDedication(
+  scope: IConstruct,
+  options: KeyVaultRefOptions | undefined,
+): { dedicatedToTransfer: boolean; dedicationReason?: string } {
+  const dedicated = options?.dedicatedToTransfer ?? undefined;
+  expectShape(scope, "dedicatedToTransfer", dedicated, "boolean", false);
+  const reason = options?.dedicationReason ?? undefined;
+  expectShape(scope, "dedicationReason", reason, "string", false, DEDICATION_FIX);
+  if (dedicated !== true) return { dedicatedToTransfer: false };
+  if (reason === undefined) {
+    fail(scope, "dedicationReason", undefined, {
+      problem: "is not set",
+      rule: "a vault marked dedicatedToTransfer, which silences the warning that an access policy reads every secret of it, carries a reason",
+      fix: DEDICATION_FIX,
+    });
+  }
+  check(
+    scope,
+    "dedicationReason",
+    reason,
+    reasonRule("a vault marked dedicatedToTransfer", DEDICATION_FIX),
+  );
+  return { dedicatedToTransfer: true, dedicationReason: reason };
 }

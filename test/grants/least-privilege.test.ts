@@ -1,3 +1,5 @@
+import { KeyVault } from "@cdktf/provider-azurerm/lib/key-vault";
+import { KeyVaultSecret } from "@cdktf/provider-azurerm/lib/key-vault-secret";
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { synthJson } from "../../lib/testing";
 import { describe, expect, it } from "vitest";
@@ -160,8 +162,9 @@ describe("access policies on vaults with other secrets", () => {
     );
     expect(warnings(stack)).toEqual([
       `this access policy gives its principal Get on every secret in ${ids.VAULT_ID}, not only the SAS token it needs: ` +
-        "the vault is referred to by ID or data source, so its other secrets are unknown. Use an RBAC vault (the library " +
-        "then grants Key Vault Secrets User on the one secret) or a vault that holds only this transfer's secrets, and say so with dedicatedToTransfer: true",
+        "the vault is not marked dedicatedToTransfer, so other secrets may be in it or be written to it later. " +
+        "Grant on the one secret instead: use an RBAC vault (KeyVaultAccessModel.RBAC; the library then assigns Key Vault Secrets User " +
+        "on the secret alone), or keep this vault for transfer secrets only and mark it with dedicatedToTransfer: true and a dedicationReason",
     ]);
   });
 
@@ -170,10 +173,13 @@ describe("access policies on vaults with other secrets", () => {
     const vault = KeyVaultRef.fromKeyVaultId(stack, "Vault", ids.VAULT_ID, {
       accessModel: KeyVaultAccessModel.ACCESS_POLICY,
       dedicatedToTransfer: true,
+      dedicationReason: "transfer-only vault, Azure Policy denies other secrets",
     });
     sasPipeline(stack, vault, true);
     expect(warnings(stack)).toEqual([
-      expect.stringContaining("the vault also holds 1 other secret(s) of this app (av/Other)"),
+      expect.stringContaining(
+        "the vault also holds 1 other secret(s) of this app: av/Other. Grant on the one secret instead",
+      ),
     ]);
   });
 
@@ -205,6 +211,7 @@ describe("access policies on vaults with other secrets", () => {
       KeyVaultRef.fromKeyVaultId(dedicated, "Vault", ids.VAULT_ID, {
         accessModel: KeyVaultAccessModel.ACCESS_POLICY,
         dedicatedToTransfer: true,
+        dedicationReason: "transfer-only vault, Azure Policy denies other secrets",
       }),
     );
     expect(warnings(dedicated)).toEqual([]);
@@ -217,6 +224,72 @@ describe("access policies on vaults with other secrets", () => {
       true,
     );
     expect(warnings(rbac)).toEqual([]);
+  });
+
+  it("counts every azurerm_key_vault_secret of the app in the vault, not only the library's", () => {
+    const stack = new TerraformStack(Testing.app(), "av");
+    const kv = new KeyVault(stack, "Kv", {
+      name: "appvault",
+      resourceGroupName: "rg",
+      location: "eastus",
+      skuName: "standard",
+      tenantId: ids.SUBSCRIPTION,
+    });
+    const vault = KeyVaultRef.fromKeyVault(kv, {
+      dedicatedToTransfer: true,
+      dedicationReason: "transfer-only vault, Azure Policy denies other secrets",
+    });
+    new KeyVaultSecret(stack, "DbPassword", {
+      name: "db-admin-password",
+      keyVaultId: kv.id,
+      valueWo: "${var.db_password}",
+      valueWoVersion: 1,
+    });
+    sasPipeline(stack, vault as ReturnType<typeof KeyVaultRef.fromKeyVaultId>);
+    expect(warnings(stack)).toEqual([
+      "this access policy gives its principal Get on every secret in ${azurerm_key_vault.Kv.id}, not only the SAS token it needs: " +
+        'the vault also holds 1 other secret(s) of this app: "db-admin-password" (av/DbPassword). ' +
+        "Grant on the one secret instead: use an RBAC vault (KeyVaultAccessModel.RBAC; the library then assigns Key Vault Secrets User " +
+        "on the secret alone), or keep this vault for transfer secrets only and mark it with dedicatedToTransfer: true and a dedicationReason",
+    ]);
+  });
+
+  it("does not assume a vault declared in the app is dedicated", () => {
+    const stack = new TerraformStack(Testing.app(), "av");
+    const kv = new KeyVault(stack, "Kv", {
+      name: "appvault",
+      resourceGroupName: "rg",
+      location: "eastus",
+      skuName: "standard",
+      tenantId: ids.SUBSCRIPTION,
+    });
+    sasPipeline(
+      stack,
+      KeyVaultRef.fromKeyVault(kv) as ReturnType<typeof KeyVaultRef.fromKeyVaultId>,
+    );
+    expect(warnings(stack)).toEqual([
+      expect.stringContaining("the vault is not marked dedicatedToTransfer"),
+    ]);
+  });
+
+  it.each([
+    [
+      undefined,
+      "av/Vault: dedicationReason is not set. rule: a vault marked dedicatedToTransfer, which silences the warning that an access policy reads every secret of it, carries a reason.",
+    ],
+    [
+      "\u200b".repeat(12),
+      "has 0 visible characters (of 12), fewer than 10. rule: a vault marked dedicatedToTransfer carries a reason of at least 10 visible characters",
+    ],
+  ])("refuses a vault marked dedicated with reason %j", (reason, message) => {
+    const stack = new TerraformStack(Testing.app(), "av");
+    expect(() =>
+      KeyVaultRef.fromKeyVaultId(stack, "Vault", ids.VAULT_ID, {
+        accessModel: KeyVaultAccessModel.ACCESS_POLICY,
+        dedicatedToTransfer: true,
+        dedicationReason: reason,
+      }),
+    ).toThrow(message);
   });
 });
 

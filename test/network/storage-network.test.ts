@@ -136,7 +136,7 @@ describe("network check: a storage account the app declares", () => {
     expect(() =>
       declaredAccount(stack, {}, { acknowledgeNetworkRestriction: { reason: "  " } }),
     ).toThrow(
-      /net\/Storage: acknowledgeNetworkRestriction\.reason "  " is empty\. rule: an acknowledged network restriction carries its reason, shown at every synth\. fix: say which network path/,
+      /net\/Storage: acknowledgeNetworkRestriction\.reason "  " has 0 visible characters \(of 2\), fewer than 10\. rule: an acknowledged network restriction, whose reason is shown at every synth, carries a reason of at least 10 visible characters \(white space and invisible characters do not count\)\. fix: say which network path/,
     );
   });
 });

@@ -154,7 +154,7 @@ describe("suppressions", () => {
   it("require a reason of at least 10 characters, and a rule ID", () => {
     const stack = pipelineStack();
     expect(() => TransferSuppressions.add(stack, TransferRuleIds.RERUN_TOKEN, "")).toThrow(
-      /policy: reason "" is shorter than 10 characters.*fix: say why/,
+      /policy: reason "" has 0 characters, fewer than 10\. rule: every suppression, which the review report lists beside each finding it covers, carries a reason of at least 10 visible characters.*fix: say why/,
     );
     expect(() => TransferSuppressions.add(stack, TransferRuleIds.RERUN_TOKEN, "ok")).toThrow(
       /reason/,
