@@ -1,4 +1,6 @@
-import { Annotations, Token } from "../core/cdk";
+import { Token } from "../core/cdk";
+import { reasonRule } from "../arm/reasons";
+import { inform } from "../private/annotations";
 import { blobDataAccess, blobRoleViolation } from "../arm/blob-roles";
 import { Construct } from "constructs";
 import { BlobAccessGrantOptions } from "../grants/container-access";
@@ -42,6 +44,15 @@ export function checkGrantArgs(
   expectShape(container, "options.roleName", options.roleName, "string", true, fix);
   const reason = options.customRoleReason;
   expectShape(container, "options.customRoleReason", reason, "string", false);
+  check(
+    container,
+    "options.customRoleReason",
+    reason,
+    reasonRule(
+      "a custom role, which may grant more than blob data,",
+      "say why this role is right: which actions it has and why a built-in role does not fit",
+    ),
+  );
   expectShape(container, "options.denyDelete", options.denyDelete, "boolean", false);
   expectProvider(container, "options.azurermProvider", options.azurermProvider);
   check(container, "options.roleName", options.roleName, (roleName) =>
@@ -52,7 +63,7 @@ export function checkGrantArgs(
     !blobDataAccess(options.roleName) &&
     !Token.isUnresolved(options.roleName)
   ) {
-    Annotations.of(container).addInfo(`custom role "${options.roleName}": ${reason.trim()}`);
+    inform(container, `custom role "${options.roleName}": ${reason.trim()}`);
   }
 }
 
