@@ -71,8 +71,12 @@ export function grantContainerAccess(
 ): TransferGrant {
   const roleName = refuseSecret(principal.owner, "roleName", options.roleName);
   const roleScope = target.containerResourceId;
+  // What to grant by hand, when the library cannot: the role and, without delete, its condition.
+  const role = options.denyDelete
+    ? `"${roleName}" with the ABAC condition ${NO_BLOB_DELETE_CONDITION} (condition version ${CONDITION_VERSION})`
+    : `"${roleName}"`;
   if (!roleScope) {
-    const what = `"${roleName}" on ${target.containerUrl}`;
+    const what = `${role} on ${target.containerUrl}`;
     warn(
       principal.owner,
       `the storage account of this container is unknown, so ${what} cannot be granted here; ` +
@@ -87,7 +91,7 @@ export function grantContainerAccess(
     roleName,
     declaredBy: target.declaredBy,
   };
-  const role = grantOnce(
+  const assignment = grantOnce(
     principal,
     grant,
     (scope, id) =>
@@ -102,11 +106,11 @@ export function grantContainerAccess(
         provider: options.azurermProvider,
       }),
   );
-  if (!role) return grantedElsewhere(principal, `"${roleName}"`, roleScope);
-  if (!options.denyDelete && role.conditionInput !== undefined) {
+  if (!assignment) return grantedElsewhere(principal, role, roleScope);
+  if (!options.denyDelete && assignment.conditionInput !== undefined) {
     // Another consumer asked for the role without delete; this one needs delete: drop the condition.
-    role.resetCondition();
-    role.resetConditionVersion();
+    assignment.resetCondition();
+    assignment.resetConditionVersion();
   }
-  return TransferGrant.of(role, `"${roleName}" on the container`);
+  return TransferGrant.of(assignment, `"${roleName}" on the container`);
 }

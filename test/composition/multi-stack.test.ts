@@ -273,4 +273,32 @@ describe("grants managed elsewhere", () => {
         `11111111-1111-1111-1111-111111111111 secret permissions Get (access policy) on ${ids.VAULT_ID} before runs start`,
     );
   });
+
+  it("tells what to grant on a container by hand, with the condition that denies blob delete", () => {
+    const app = Testing.app();
+    const s = stack(app, "team");
+    const identity = UserIdentity.fromIdentityId(s, "Identity", ids.IDENTITY_ID, {
+      principalId: "11111111-1111-1111-1111-111111111111",
+      tenantId: "22222222-2222-2222-2222-222222222222",
+      grantsManagedElsewhere: true,
+    });
+    const pipeline = new ExportPipeline(s, "Export", {
+      registry: Registry.fromRegistryId(s, "Registry", ids.REGISTRY_ID, { location: "eastus" }),
+      pipelineName: "exportPipeline",
+      container: TransferContainer.fromContainerResourceId(
+        s,
+        "Blobs",
+        `${ids.ACCOUNT_ID}/blobServices/default/containers/transfer`,
+      ),
+      storageAccess: StorageAccess.managedIdentity(),
+      identity: PipelineIdentity.userAssigned(identity),
+    });
+    const infos = pipeline.node.metadata.filter((m) => m.type === "@cdktf/info").map((m) => m.data);
+    expect(infos).toContain(
+      `the grants of identity ${ids.IDENTITY_ID} are managed elsewhere; grant its principal ` +
+        '11111111-1111-1111-1111-111111111111 "Storage Blob Data Contributor" with the ABAC condition ' +
+        "((!(ActionMatches{'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/delete'}))) " +
+        `(condition version 2.0) on ${ids.ACCOUNT_ID}/blobServices/default/containers/transfer before runs start`,
+    );
+  });
 });
