@@ -13,6 +13,16 @@ export const NO_BLOB_DELETE_CONDITION =
   "((!(ActionMatches{'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/delete'})))";
 /** The condition language version of NO_BLOB_DELETE_CONDITION. */
 export const CONDITION_VERSION = "2.0";
+/**
+ * The data actions of the custom export role (`customExportRole`): read, write and add blobs,
+ * what an export run does and Microsoft's troubleshooting article lists (Read, Write, List,
+ * Add). No blob delete, no control-plane action (no `containers/delete`), no ownership.
+ */
+export const EXPORT_ROLE_DATA_ACTIONS: readonly string[] = [
+  "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read",
+  "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write",
+  "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/add/action",
+];
 /** The only secret permission a pipeline identity needs in an access-policy vault. */
 export const SECRET_READ_PERMISSIONS: readonly string[] = ["Get"];
 
@@ -29,6 +39,8 @@ export class TransferAccess {
   public static readonly STORAGE_BLOB_DATA_READER = STORAGE_BLOB_DATA_READER;
   /** The condition that denies blob delete. */
   public static readonly NO_BLOB_DELETE_CONDITION = NO_BLOB_DELETE_CONDITION;
+  /** The data actions of the custom export role (`customExportRole`). */
+  public static readonly EXPORT_ROLE_DATA_ACTIONS: string[] = [...EXPORT_ROLE_DATA_ACTIONS];
   /** Secret permissions in an access-policy vault. */
   public static readonly SECRET_READ_PERMISSIONS: string[] = [...SECRET_READ_PERMISSIONS];
 

@@ -13,6 +13,7 @@ export { KeyVault } from "@cdktf/provider-azurerm/lib/key-vault";
 export { KeyVaultAccessPolicyA as KeyVaultAccessPolicy } from "@cdktf/provider-azurerm/lib/key-vault-access-policy";
 export { KeyVaultSecret } from "@cdktf/provider-azurerm/lib/key-vault-secret";
 export { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+export { RoleDefinition } from "@cdktf/provider-azurerm/lib/role-definition";
 export { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 export { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container";
 export { StorageManagementPolicy } from "@cdktf/provider-azurerm/lib/storage-management-policy";

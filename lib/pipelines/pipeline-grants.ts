@@ -5,6 +5,7 @@ import { TransferGrant } from "../grants/transfer-grant";
 import { ISasTokenSecret } from "../secrets/secret";
 import { fail } from "../validation/check";
 import { shownRef } from "../private/keys";
+import { grantCustomExportRole } from "./export-role";
 import { TransferPipelineProps } from "./transfer-pipeline-props";
 
 /** An owned pipeline, as its grants need it. */
@@ -33,6 +34,16 @@ export function pipelineGrants(
       rule: "managed-identity mode grants the pipeline identity a Storage Blob Data role on the container",
       fix: "pass storageAccount to TransferContainer.fromUrl, or use TransferContainer.fromContainerResourceId",
     });
+  }
+  if (props.customExportRole === true) {
+    return [
+      grantCustomExportRole(
+        pipeline,
+        principal,
+        container.containerResourceId!,
+        props.azurermProvider,
+      ),
+    ];
   }
   return [
     container.grantBlobAccess(principal, {

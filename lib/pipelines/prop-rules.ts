@@ -198,3 +198,48 @@ export function storageRoleFinding(facts: StorageRoleFacts): Finding | undefined
     },
   };
 }
+
+/** What decides whether `customExportRole` applies. */
+export interface CustomExportRoleFacts {
+  /** The pipeline's side. */
+  readonly side: TransferSide;
+  /** Whether the pipeline reads a SAS token secret (no role is granted then). */
+  readonly sasToken: boolean;
+  /** The role name given as storageRoleName, if any. */
+  readonly storageRoleName?: string;
+  /** denyBlobDelete as given. */
+  readonly denyBlobDelete?: boolean;
+}
+
+/**
+ * The custom export role replaces the export pipeline's storage role: it has nothing to do on
+ * an import pipeline or in SAS token mode, and it cannot be combined with another role or with
+ * the condition of the built-in one.
+ */
+export function customExportRoleFinding(facts: CustomExportRoleFacts): Finding | undefined {
+  const violation = (problem: string, fix: string) => ({
+    subject: "customExportRole",
+    value: true,
+    violation: {
+      problem,
+      rule: "customExportRole replaces the storage role of an export pipeline in managed-identity mode",
+      fix,
+    },
+  });
+  if (facts.side !== TransferSide.EXPORT) {
+    return violation("is set on an import pipeline", "drop customExportRole");
+  }
+  if (facts.sasToken) {
+    return violation(
+      "is set on a pipeline that reads a SAS token, so no role is granted",
+      "drop customExportRole, or use StorageAccess.managedIdentity()",
+    );
+  }
+  if (facts.storageRoleName !== undefined || facts.denyBlobDelete !== undefined) {
+    return violation(
+      "is set beside storageRoleName or denyBlobDelete",
+      "keep customExportRole alone (its role has no delete), or drop it and keep the built-in role",
+    );
+  }
+  return undefined;
+}

@@ -27,7 +27,7 @@ import {
   storageSecret,
 } from "./pipeline-props";
 import { pipelineGrants } from "./pipeline-grants";
-import { blobDeleteFinding, storageRoleFinding } from "./prop-rules";
+import { blobDeleteFinding, customExportRoleFinding, storageRoleFinding } from "./prop-rules";
 import { ProviderRole, cloudFinding, providerCloudFinding } from "./cloud-rules";
 import {
   AZAPI_PROVIDER_TYPE,
@@ -100,6 +100,18 @@ export abstract class TransferPipelineBase extends PipelineBase {
     const needsDelete = this.needsDelete(props);
     const secret = storageSecret(this, props, this.apiVersion, needsDelete);
     failOn(this, blobDeleteFinding(props.denyBlobDelete, needsDelete));
+    expectShape(this, "customExportRole", props.customExportRole, "boolean", false);
+    if (props.customExportRole === true) {
+      failOn(
+        this,
+        customExportRoleFinding({
+          side,
+          sasToken: secret !== undefined,
+          storageRoleName: props.storageRoleName,
+          denyBlobDelete: props.denyBlobDelete,
+        }),
+      );
+    }
     this.checkClouds(location, props, secret);
     if (!Token.isUnresolved(location)) {
       // The stack's default provider may be declared after the pipeline: checked at synth.

@@ -50,6 +50,16 @@ export interface TransferPipelineProps {
    */
   readonly denyBlobDelete?: boolean;
   /**
+   * Export pipelines in managed-identity mode: instead of Storage Blob Data Contributor with the
+   * condition that denies blob delete, declare a custom role definition with only the blob data
+   * actions an export needs (`TransferAccess.EXPORT_ROLE_DATA_ACTIONS`: read, write, add; no
+   * delete, no `containers/delete`) in the container's resource group, and assign it on the one
+   * container. The identity that deploys needs `Microsoft.Authorization/roleDefinitions/write`
+   * there. Refused with `storageRoleName` or `denyBlobDelete`, and on import pipelines.
+   * @default false: the built-in role with its ABAC condition
+   */
+  readonly customExportRole?: boolean;
+  /**
    * azapi provider (any TerraformProvider for Azure/azapi, e.g. an alias for another cloud).
    * @default the stack's default azapi provider
    */

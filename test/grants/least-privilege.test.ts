@@ -13,7 +13,6 @@ import {
   SasToken,
   SasTokenSecret,
   StorageAccess,
-  TransferAccess,
   TransferContainer,
   UserIdentity,
 } from "../../lib";
