@@ -23,6 +23,8 @@ export const EXPORT_ROLE_DATA_ACTIONS: readonly string[] = [
   "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write",
   "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/add/action",
 ];
+/** How the review and the model name the custom export role (customExportRole). */
+export const CUSTOM_EXPORT_ROLE = "custom export role (blobs read, write, add)";
 /** The only secret permission a pipeline identity needs in an access-policy vault. */
 export const SECRET_READ_PERMISSIONS: readonly string[] = ["Get"];
 

@@ -1,4 +1,5 @@
-import { KEY_VAULT_SECRETS_USER } from "../arm/roles";
+import { CUSTOM_EXPORT_ROLE, KEY_VAULT_SECRETS_USER } from "../arm/roles";
+import { TransferSide } from "../arm/options";
 import { SynthesizedInput, toSynthesized } from "./synthesized-input";
 import { readTransferModel } from "./read-transfer-model";
 import {
@@ -174,7 +175,13 @@ function containerViolations(
   sharing: readonly TransferPipelineModel[],
   who: string,
 ): string[] {
-  const roleOf = (g: Grant) => (g.target.kind === "role" ? g.target.role : "");
+  // The custom export role does what Contributor does for an export, without delete.
+  const roleOf = (g: Grant) =>
+    g.target.kind !== "role"
+      ? ""
+      : g.target.role === CUSTOM_EXPORT_ROLE && pipeline.side === TransferSide.EXPORT
+        ? need.role
+        : g.target.role;
   const exact = covering.filter((g) => roleOf(g) === need.role);
   const neededHere = new Set(
     sharing

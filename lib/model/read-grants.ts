@@ -1,3 +1,4 @@
+import { CUSTOM_EXPORT_ROLE, EXPORT_ROLE_DATA_ACTIONS } from "../arm/roles";
 import { StackKeys, roleName } from "./stack-keys";
 import { SynthesizedTerraform, TerraformBlock, resourcesOfType } from "./terraform-json";
 import { Grant } from "./transfer-model";
@@ -37,7 +38,7 @@ export function readAccessPolicy(keys: StackKeys, address: string, block: Terraf
 
 /** Reads one azurerm_role_assignment block. */
 export function readRoleAssignment(keys: StackKeys, address: string, block: TerraformBlock): Grant {
-  const role = roleName(block);
+  const role = customExportRole(keys, block.role_definition_id) ?? roleName(block);
   return {
     address,
     principal: keys.principalKey(block.principal_id),
@@ -50,4 +51,23 @@ export function readRoleAssignment(keys: StackKeys, address: string, block: Terr
     description: `role "${role}" on ${String(block.scope)}`,
     scope: String(block.scope ?? ""),
   };
+}
+
+/**
+ * CUSTOM_EXPORT_ROLE when the assignment's role is an `azurerm_role_definition` of the stack with
+ * exactly the export data actions (what `customExportRole` declares), else undefined.
+ */
+function customExportRole(keys: StackKeys, roleDefinitionId: unknown): string | undefined {
+  const ref = keys.parse(roleDefinitionId);
+  if (!ref?.address.startsWith("azurerm_role_definition.")) return undefined;
+  const permissions = ref.block?.permissions;
+  const first = (Array.isArray(permissions) ? permissions[0] : permissions) as
+    { actions?: unknown; data_actions?: unknown } | undefined;
+  const data = Array.isArray(first?.data_actions) ? first.data_actions.map(String) : [];
+  const actions = Array.isArray(first?.actions) ? first.actions : [];
+  const exact =
+    actions.length === 0 &&
+    data.length === EXPORT_ROLE_DATA_ACTIONS.length &&
+    EXPORT_ROLE_DATA_ACTIONS.every((action) => data.includes(action));
+  return exact ? CUSTOM_EXPORT_ROLE : undefined;
 }

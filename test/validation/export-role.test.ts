@@ -4,6 +4,7 @@ import { ExportPipeline, ImportPipeline, StorageAccess, TransferContainer } from
 import * as ids from "../support/ids";
 import { testRegistry } from "../support/refs";
 import { synthObject } from "../support/stacks";
+import { checkTransferConformance } from "../../lib/model/conformance";
 import { exportPipeline, newStack } from "../reliability/support";
 
 const CONTAINER_ID = `${ids.ACCOUNT_ID}/blobServices/default/containers/transfer`;
@@ -55,6 +56,19 @@ describe("the least-privilege export role (customExportRole)", () => {
     expect(assignments[0]).not.toHaveProperty("role_definition_name");
     expect(assignments[0]).not.toHaveProperty("condition");
     expect(JSON.stringify(json)).not.toMatch(/blobs\/delete|containers\/delete/);
+  });
+
+  it("passes the conformance check: the model reads the custom role as the export's grant", () => {
+    const stack = new TerraformStack(Testing.app(), "lp");
+    exportWithCustomRole(stack);
+    expect(checkTransferConformance(stack)).toEqual([]);
+    const json = synthObject(stack);
+    const [definition] = Object.values<any>(json.resource.azurerm_role_definition);
+    // A role definition with delete added is no longer the export role: the check says so.
+    definition.permissions[0].data_actions.push(
+      "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/delete",
+    );
+    expect(checkTransferConformance(json).join("\n")).toMatch(/gives the wrong role/);
   });
 
   it("names the role the same at every synth, and differently for another container", () => {
