@@ -12,11 +12,11 @@ export interface ValueExpression {
 }
 
 /** One piece of an expression, in the order the rule reads them. */
-const PIECE =
-  /\s+|var\.([A-Za-z_][\w-]*)((?:\[\s*"[^"\\$%]*"\s*\]|\.[A-Za-z_][\w-]*)*)|([A-Za-z_][\w-]*)\s*\(|[,)]|"(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*|<<-?\w+|local\.[\w-]+|[A-Za-z_][\w-]*(?:\.[\w-]+)*|./gy;
+const PIECE_PATTERN =
+  /\s+|var\.([A-Za-z_][\w-]*)((?:\[\s*"[^"\\$%]*"\s*\]|\.[A-Za-z_][\w-]*)*)|([A-Za-z_][\w-]*)\s*\(|[,)]|"(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*|<<-?\w+|local\.[\w-]+|[A-Za-z_][\w-]*(?:\.[\w-]+)*|./;
 
 /** Functions that would undo what makes the value secret. */
-const REFUSED_FUNCTIONS = new Set(["nonsensitive"]);
+const REFUSED_FUNCTIONS: ReadonlySet<string> = new Set(["nonsensitive"]);
 
 /**
  * The explicit rule for a value written through `value_wo` (docs/security.md): it is one
@@ -37,8 +37,9 @@ export function inspectValueExpression(scope: IConstruct, value: string): ValueE
     );
   }
   const variables: TerraformVariable[] = [];
-  PIECE.lastIndex = 0;
-  for (let piece = PIECE.exec(whole[1]); piece; piece = PIECE.exec(whole[1])) {
+  // A sticky scanner of its own per call: a shared one would keep lastIndex between calls.
+  const pieces = new RegExp(PIECE_PATTERN.source, "gy");
+  for (let piece = pieces.exec(whole[1]); piece; piece = pieces.exec(whole[1])) {
     const [text, variableName, , functionName] = piece;
     if (variableName !== undefined) {
       const variable = variableNamed(stack, variableName);
