@@ -283,7 +283,7 @@ describe("grants managed elsewhere", () => {
       grantsManagedElsewhere: true,
     });
     const pipeline = new ExportPipeline(s, "Export", {
-      registry: Registry.fromRegistryId(s, "Registry", ids.REGISTRY_ID, { location: "eastus" }),
+      registry: RegistryRef.fromRegistryId(s, "Registry", ids.REGISTRY_ID, { location: "eastus" }),
       pipelineName: "exportPipeline",
       container: TransferContainer.fromContainerResourceId(
         s,

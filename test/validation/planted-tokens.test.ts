@@ -14,7 +14,7 @@ import {
   NetworkPosture,
   NetworkDefaultAction,
   PipelineIdentity,
-  Registry,
+  RegistryRef,
   SasToken,
   SasTokenSecret,
   StorageAccess,
@@ -75,9 +75,9 @@ const PROPS: Readonly<Record<string, Plant>> = {
   "ExportPipelineRun.timeout": (s, t) => exportRun(s, { timeout: t }),
   "ImportPipelineRun.blobName": (s, t) => importRun(s, { blobName: t }),
   "ImportPipelineRun.catalogDigest": (s, t) => importRun(s, { catalogDigest: t }),
-  "Registry.fromRegistryId": (s, t) =>
+  "RegistryRef.fromRegistryId": (s, t) =>
     exportPipeline(s, {
-      registry: Registry.fromRegistryId(s, "Registry", `${ids.REGISTRY_ID}${t}`),
+      registry: RegistryRef.fromRegistryId(s, "Registry", `${ids.REGISTRY_ID}${t}`),
     }),
   "Registry location": (s, t) => exportPipeline(s, { registry: registry(s, t) }),
   "ExportPipeline.fromPipelineId": (s, t) =>
