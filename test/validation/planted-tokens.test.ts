@@ -35,7 +35,7 @@ import {
   registry,
   sensitiveVariable,
   vault,
-} from "../reliability/support";
+} from "../support/pipelines";
 
 /**
  * A SAS token planted in every prop that can carry a string, in each encoding a user may paste

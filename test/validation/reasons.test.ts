@@ -8,7 +8,8 @@ import {
   TransferSuppressions,
 } from "../../lib";
 import * as ids from "../support/ids";
-import { exportPipeline, newStack, ownedContainer } from "../reliability/support";
+import { exportPipeline, ownedContainer } from "../support/pipelines";
+import { newStack } from "../support/new-stack";
 
 /** Ten characters a reader cannot see, and nine visible ones. */
 const ZERO_WIDTH = "\u200b".repeat(10);
@@ -24,7 +25,7 @@ describe("reasons need at least 10 visible characters", () => {
   it.each(BLANKS.map((reason) => [JSON.stringify(reason), reason]))(
     "a suppression reason %s is refused",
     (_shown, reason) => {
-      const stack = newStack();
+      const stack = newStack("test", { providers: true });
       expect(() =>
         TransferSuppressions.add(exportPipeline(stack), "AcrTransfer-NoContinueOnErrors", reason),
       ).toThrow(
@@ -34,14 +35,14 @@ describe("reasons need at least 10 visible characters", () => {
   );
 
   it("shows how many characters of a zero-width reason are visible", () => {
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     expect(() =>
       TransferSuppressions.add(exportPipeline(stack), "AcrTransfer-NoContinueOnErrors", ZERO_WIDTH),
     ).toThrow("has 0 visible characters (of 10), fewer than 10");
   });
 
   it("refuses a zero-width acknowledgement of a network restriction", () => {
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     expect(() =>
       StorageAccountRef.fromStorageAccountId(stack, "Account", ids.ACCOUNT_ID, {
         networkPosture: NetworkPosture.of({
@@ -52,16 +53,21 @@ describe("reasons need at least 10 visible characters", () => {
       }),
     ).toThrow("acknowledgeNetworkRestriction.reason");
     expect(() =>
-      StorageAccountRef.fromStorageAccountId(newStack(), "Account", ids.ACCOUNT_ID, {
-        acknowledgeNetworkRestriction: { reason: ZERO_WIDTH },
-      }),
+      StorageAccountRef.fromStorageAccountId(
+        newStack("test", { providers: true }),
+        "Account",
+        ids.ACCOUNT_ID,
+        {
+          acknowledgeNetworkRestriction: { reason: ZERO_WIDTH },
+        },
+      ),
     ).toThrow(
       "rule: an acknowledged network restriction, whose reason is shown at every synth, carries a reason of at least 10 visible characters",
     );
   });
 
   it("refuses a zero-width reason for a custom storage role", () => {
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     expect(() =>
       exportPipeline(stack, {
         container: ownedContainer(stack),
@@ -75,7 +81,7 @@ describe("reasons need at least 10 visible characters", () => {
   });
 
   it("accepts ten visible characters among invisible ones", () => {
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     const container = new TransferContainer(stack, "Container", {
       storageAccount: StorageAccountRef.fromStorageAccountId(stack, "Account", ids.ACCOUNT_ID),
       containerName: "transfer",

@@ -5,7 +5,8 @@ import * as ids from "../support/ids";
 import { testRegistry } from "../support/refs";
 import { synthObject } from "../support/stacks";
 import { checkTransferConformance } from "../../lib/model/conformance";
-import { exportPipeline, newStack } from "../reliability/support";
+import { exportPipeline } from "../support/pipelines";
+import { newStack } from "../support/new-stack";
 
 const CONTAINER_ID = `${ids.ACCOUNT_ID}/blobServices/default/containers/transfer`;
 
@@ -119,6 +120,6 @@ describe("the least-privilege export role (customExportRole)", () => {
       "test/Export: customExportRole true is set beside storageRoleName or denyBlobDelete.",
     ],
   ])("is refused on %s", (_name, build, message) => {
-    expect(() => build(newStack())).toThrow(message);
+    expect(() => build(newStack("test", { providers: true }))).toThrow(message);
   });
 });

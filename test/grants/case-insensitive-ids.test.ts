@@ -4,13 +4,14 @@ import { describe, expect, it } from "vitest";
 import { GrantPrincipal, SasToken, SasTokenSecret } from "../../lib";
 import { readTransferModel } from "../../lib/model/read-transfer-model";
 import * as ids from "../support/ids";
-import { newStack, sensitiveVariable, vault } from "../reliability/support";
+import { sensitiveVariable, vault } from "../support/pipelines";
+import { newStack } from "../support/new-stack";
 
 const OBJECT_ID = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
 
 describe("principal and object IDs compare without case", () => {
   it("finds a hand-written access policy whose object ID is in upper case", () => {
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     const secret = new SasTokenSecret(stack, "Secret", {
       keyVault: vault(stack),
       secretName: "acrexportsas",
@@ -29,7 +30,7 @@ describe("principal and object IDs compare without case", () => {
   });
 
   it("grants a principal once, whatever the case of its ID", () => {
-    const stack = newStack();
+    const stack = newStack("test", { providers: true });
     const secret = new SasTokenSecret(stack, "Secret", {
       keyVault: vault(stack),
       secretName: "acrexportsas",

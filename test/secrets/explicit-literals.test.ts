@@ -1,11 +1,12 @@
 import { Fn, TerraformStack, TerraformVariable, Testing, Token } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { SasToken, SasTokenSecret } from "../../lib";
-import { newStack, sensitiveVariable, vault } from "../reliability/support";
+import { sensitiveVariable, vault } from "../support/pipelines";
+import { newStack } from "../support/new-stack";
 
 /** The `value_wo` and warnings of a secret written from `token`, after a synth with validations. */
 function written(build: Build) {
-  const stack = newStack();
+  const stack = newStack("test", { providers: true });
   const secret = new SasTokenSecret(stack, "Secret", {
     keyVault: vault(stack),
     secretName: "acrexportsas",
