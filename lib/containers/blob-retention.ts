@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { StorageManagementPolicy } from "../core/azurerm";
-import { Annotations, TerraformProvider, TerraformStack } from "../core/cdk";
+import { TerraformProvider, TerraformStack } from "../core/cdk";
+import { inform } from "../private/annotations";
 import { Construct } from "constructs";
 import { keyOf } from "../private/keys";
 import { Ledger } from "../private/ledger";
@@ -76,7 +77,8 @@ export function retainBlobs(
 ): void {
   const accountKey = keyOf(container, undefined, account.storageAccountId);
   if (managedElsewhere) {
-    Annotations.of(container).addInfo(
+    inform(
+      container,
       `the lifecycle management policy of storage account ${String(resolveIn(container, account.storageAccountId))} ` +
         `is managed elsewhere (an account has one policy): add this rule to it, so that the ` +
         `container's blobs are deleted ${rule.days} days after their last modification: ` +
