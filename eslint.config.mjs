@@ -3,7 +3,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "cdktf.out/", "docs/api/", "test/.generated/"] },
+  { ignores: ["node_modules/", "dist/", "build/", "cdktf.out/", "docs/api/", "test/.generated/"] },
   ...tseslint.configs.recommended,
   {
     rules: {

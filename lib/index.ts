@@ -48,3 +48,4 @@ export * from "./policies";
 export * from "./batches";
 export * from "./deployer/deployer-right";
 export { DeployerRights } from "./deployer/deployer-rights";
+export { RelativeLocalBackend } from "./backend/relative-local-backend";

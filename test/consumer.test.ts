@@ -117,10 +117,12 @@ describe("the package as a consumer installs it", () => {
   const scratch = mkdtempSync(join(tmpdir(), `${NAME}-consumer-`));
   let consumer = "";
   let installed = "";
+  let tarball = "";
   /** The package's files, without what npm may have installed under it. */
   let files: string[] = [];
   beforeAll(() => {
-    consumer = installConsumer(scratch, packFreshCopy(scratch));
+    tarball = packFreshCopy(scratch);
+    consumer = installConsumer(scratch, tarball);
     installed = join(consumer, "node_modules", NAME);
     files = listFiles(installed).filter((file) => !file.startsWith("node_modules/"));
   });
@@ -187,5 +189,14 @@ describe("the package as a consumer installs it", () => {
     );
     expect(report).toMatch(/^# ACR Transfer review\n/);
     expect(report).toMatch(/^\| export \| `exportToGov` \|/m);
+  });
+
+  it("passes npm publish --dry-run", () => {
+    const output = spawnSync("npm", ["publish", "--dry-run", tarball], {
+      cwd: scratch,
+      encoding: "utf8",
+    });
+    expect(output.status, output.stderr).toBe(0);
+    expect(output.stderr).toMatch(new RegExp(`${NAME}@\\d+\\.\\d+\\.\\d+`));
   });
 });

@@ -3,10 +3,10 @@ import {
   ArtifactList,
   BulkTransfer,
   RegistryRef,
+  RelativeLocalBackend,
   StorageAccessMode,
   StorageAccountRef,
 } from "../../lib";
-import { addLocalBackend } from "../shared/backend";
 import { addProviders } from "../shared/providers";
 import {
   ARTIFACT_FILE,
@@ -22,7 +22,7 @@ export { ARTIFACT_FILE } from "./config";
 /** A side's stack, with the examples' local backend and both providers in the side's cloud. */
 function sideStack(app: App, id: string, side: BulkSide): TerraformStack {
   const stack = new TerraformStack(app, id);
-  addLocalBackend(stack);
+  new RelativeLocalBackend(stack);
   addProviders(stack, { cloud: side.cloud });
   return stack;
 }

@@ -4,10 +4,10 @@ import {
   BlobCopyOutput,
   ImportOption,
   ImportPipeline,
+  RelativeLocalBackend,
   StorageAccess,
   TransferContainer,
 } from "../../lib";
-import { addLocalBackend } from "../shared/backend";
 import { addProviders } from "../shared/providers";
 import { PUBLIC_SIDE, TRANSFER_BLOB_NAME, USGOV_SIDE, containerResourceId } from "./config";
 import { SideResources } from "./side-resources";
@@ -20,7 +20,7 @@ export class CrossCloudTargetStack extends TerraformStack {
   /** Declares the import side through providers aliased `usgov`, and the copy command. */
   public constructor(scope: Construct, id: string) {
     super(scope, id);
-    addLocalBackend(this);
+    new RelativeLocalBackend(this);
     const providers = addProviders(this, { cloud: USGOV_SIDE.cloud, alias: USGOV_SIDE.alias });
     const side = new SideResources(this, "UsGov", {
       side: USGOV_SIDE,

@@ -1,7 +1,12 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { ExportOption, ExportPipeline, ExportPipelineRun, StorageAccess } from "../../lib";
-import { addLocalBackend } from "../shared/backend";
+import {
+  ExportOption,
+  ExportPipeline,
+  ExportPipelineRun,
+  RelativeLocalBackend,
+  StorageAccess,
+} from "../../lib";
 import { addProviders } from "../shared/providers";
 import { addRunOutputs } from "../shared/run-outputs";
 import { CONTOSO, TRANSFER_BLOB_NAME } from "./config";
@@ -15,7 +20,7 @@ export class CrossTenantSourceStack extends TerraformStack {
   /** Declares the export side through providers aliased `contoso`, signed in to Contoso's tenant. */
   public constructor(scope: Construct, id: string) {
     super(scope, id);
-    addLocalBackend(this);
+    new RelativeLocalBackend(this);
     const providers = addProviders(this, {
       alias: CONTOSO.alias,
       tenantId: CONTOSO.tenantId,

@@ -1,8 +1,13 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { ImportOption, ImportPipeline, StorageAccess, TransferContainer } from "../../lib";
+import {
+  ImportOption,
+  ImportPipeline,
+  RelativeLocalBackend,
+  StorageAccess,
+  TransferContainer,
+} from "../../lib";
 import { ResourceType } from "../shared/azure-ids";
-import { addLocalBackend } from "../shared/backend";
 import { addProviders } from "../shared/providers";
 import { CONTOSO, FABRIKAM, TRANSFER_BLOB_NAME, sideResourceId } from "./config";
 import { addTenantCopyOutput } from "./copy-between-tenants";
@@ -16,7 +21,7 @@ export class CrossTenantTargetStack extends TerraformStack {
   /** Declares the import side through providers aliased `fabrikam`, and the copy command. */
   public constructor(scope: Construct, id: string) {
     super(scope, id);
-    addLocalBackend(this);
+    new RelativeLocalBackend(this);
     const providers = addProviders(this, {
       alias: FABRIKAM.alias,
       tenantId: FABRIKAM.tenantId,

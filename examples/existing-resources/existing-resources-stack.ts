@@ -9,6 +9,7 @@ import {
   KeyVaultRef,
   PipelineIdentity,
   RegistryRef,
+  RelativeLocalBackend,
   SasTokenSecret,
   StorageAccess,
   StorageAccountRef,
@@ -16,7 +17,6 @@ import {
   UserIdentity,
 } from "../../lib";
 import { ResourceType, exampleResourceId } from "../shared/azure-ids";
-import { addLocalBackend } from "../shared/backend";
 import { addProviders } from "../shared/providers";
 import { addRunOutputs } from "../shared/run-outputs";
 
@@ -42,7 +42,7 @@ export class ExistingResourcesStack extends TerraformStack {
   /** Declares three pipelines and a run on resources made elsewhere. */
   public constructor(scope: Construct, id: string) {
     super(scope, id);
-    addLocalBackend(this);
+    new RelativeLocalBackend(this);
     addProviders(this);
 
     const appRegistry = RegistryRef.fromRegistryId(

@@ -3,9 +3,14 @@ import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
 import { TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
-import { KeyVaultAccessModel, KeyVaultRef, StorageAccountRef, UserIdentity } from "../../lib";
+import {
+  KeyVaultAccessModel,
+  KeyVaultRef,
+  RelativeLocalBackend,
+  StorageAccountRef,
+  UserIdentity,
+} from "../../lib";
 import { ResourceType, exampleResourceId } from "../shared/azure-ids";
-import { addLocalBackend } from "../shared/backend";
 import { addProviders } from "../shared/providers";
 import { LANDING_ZONE_REGISTRIES } from "./config";
 import { applyLandingZonePolicy } from "./policy";
@@ -26,7 +31,7 @@ export class LandingZoneStack extends TerraformStack {
   /** Declares the hub and the pipelines of every registry in LANDING_ZONE_REGISTRIES. */
   public constructor(scope: Construct, id: string) {
     super(scope, id);
-    addLocalBackend(this);
+    new RelativeLocalBackend(this);
     addProviders(this);
 
     const hub = new ResourceGroup(this, "Hub", {

@@ -6,12 +6,12 @@ import {
   ExportPipelineRun,
   PipelineIdentity,
   RegistryRef,
+  RelativeLocalBackend,
   StorageAccess,
   StorageAccountRef,
   TransferContainer,
 } from "../../lib";
 import { ResourceType, exampleResourceId } from "../shared/azure-ids";
-import { addLocalBackend } from "../shared/backend";
 import { addProviders } from "../shared/providers";
 import { addRunOutputs } from "../shared/run-outputs";
 import { MI_BLOB_NAME, MI_SOURCE_RESOURCE_GROUP } from "./config";
@@ -29,7 +29,7 @@ export class ManagedIdentitySourceStack extends TerraformStack {
   /** Declares the container, the pipeline, its role assignment and a run. */
   public constructor(scope: Construct, id: string) {
     super(scope, id);
-    addLocalBackend(this);
+    new RelativeLocalBackend(this);
     addProviders(this);
     const registry = RegistryRef.fromRegistryId(
       this,

@@ -6,13 +6,13 @@ import {
   ImportPipeline,
   PipelineIdentity,
   RegistryRef,
+  RelativeLocalBackend,
   StorageAccess,
   StorageAccountRef,
   TransferContainer,
   UserIdentity,
 } from "../../lib";
 import { ResourceType, exampleResourceId } from "../shared/azure-ids";
-import { addLocalBackend } from "../shared/backend";
 import { addProviders } from "../shared/providers";
 import { MI_TARGET_RESOURCE_GROUP } from "./config";
 
@@ -31,7 +31,7 @@ export class ManagedIdentityTargetStack extends TerraformStack {
   /** Declares the identity, the container, the pipeline and its role assignment. */
   public constructor(scope: Construct, id: string) {
     super(scope, id);
-    addLocalBackend(this);
+    new RelativeLocalBackend(this);
     addProviders(this);
     const identity = new UserAssignedIdentity(this, "TransferIdentity", {
       name: "id-acr-transfer-import",

@@ -8,6 +8,7 @@ import {
   KeyVaultRef,
   PipelineIdentity,
   RegistryRef,
+  RelativeLocalBackend,
   SasToken,
   SasTokenSecret,
   StorageAccess,
@@ -15,7 +16,6 @@ import {
   TransferContainer,
 } from "../../lib";
 import { ResourceType, exampleResourceId } from "../shared/azure-ids";
-import { addLocalBackend } from "../shared/backend";
 import { addProviders } from "../shared/providers";
 import { addRunOutputs } from "../shared/run-outputs";
 import { sasTokenVariable } from "../shared/sas-variable";
@@ -36,7 +36,7 @@ export class SeedSourceStack extends TerraformStack {
   /** Declares the source side on an existing Premium registry, vault and storage account. */
   public constructor(scope: Construct, id: string) {
     super(scope, id);
-    addLocalBackend(this);
+    new RelativeLocalBackend(this);
     addProviders(this);
 
     const registry = RegistryRef.fromRegistryId(

@@ -5,12 +5,14 @@
  * module (and `azurerm.ts` beside it) pointing at `cdktn` and `@cdktn/provider-azurerm`.
  */
 export {
+  App,
   AnnotationMetadataEntryType,
   Annotations,
   Aspects,
   DefaultTokenResolver,
   Fn,
   Lazy,
+  LocalBackend,
   StringConcat,
   TerraformDataSource,
   TerraformElement,
@@ -27,3 +29,9 @@ export {
 } from "cdktf";
 export type { IAspect, IResolvable, ITerraformDependable, TerraformMetaArguments } from "cdktf";
 export { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
+
+/**
+ * The npm package of the CDK core this copy of the library is built on. The CDK Terrain build
+ * rewrites it with the import specifiers above ("cdktn"): it names the flavor in messages.
+ */
+export const CORE_PACKAGE = "cdktf";

@@ -34,14 +34,15 @@ export interface SynthesizedStack {
 
 const MANIFEST = "manifest.json";
 const STACK_FILE = "cdk.tf.json";
-/** Annotation levels as either flavor of the CDK core (cdktf or CDK Terrain) writes them. */
-const LEVELS: ReadonlyMap<string, string> = new Map(
-  ["@cdktf", "@cdktn"].flatMap((core) => [
-    [`${core}/error`, "error"],
-    [`${core}/warn`, "warning"],
-    [`${core}/info`, "info"],
-  ]),
-);
+/**
+ * Annotation levels as the CDK core writes them into manifest.json. CDK Terrain (cdktn 0.24)
+ * kept cdktf's names (`@cdktf/error`, ...), so one table reads both flavors' output.
+ */
+const LEVELS: ReadonlyMap<string, string> = new Map([
+  ["@cdktf/error", "error"],
+  ["@cdktf/warn", "warning"],
+  ["@cdktf/info", "info"],
+]);
 
 /**
  * Reads `cdktf synth` output: a cdktf.out directory (every stack manifest.json lists) or one

@@ -1,5 +1,6 @@
 import { annotateWithoutTrace } from "../private/annotations";
 import { AnnotationMetadataEntryType, Aspects, IAspect, TerraformStack } from "../core/cdk";
+import { assertSameCore } from "../core/same-core";
 import { IConstruct } from "constructs";
 import { TransferValidationError } from "../validation/error";
 import { POLICY_PACK_MARK } from "../private/app-aspects";
@@ -66,6 +67,7 @@ export class TransferPolicyPack implements IAspect {
         fix: "pass the App (pack.applyTo(app)) or a stack object",
       });
     }
+    assertSameCore(scope);
     if (scope.node.scopes.some((s) => TerraformStack.isStack(s))) {
       Aspects.of(scope).add(this);
       return;

@@ -1,4 +1,5 @@
 import { TerraformResource, TerraformStack } from "../core/cdk";
+import { assertSameCore } from "../core/same-core";
 import { Construct, IConstruct } from "constructs";
 import { StackLedger } from "./stack-ledger";
 import { TreeFacts } from "./tree-facts";
@@ -64,6 +65,7 @@ export class Ledger extends Construct {
     const found = root.node.tryFindChild(LEDGER_ID) as Ledger | undefined;
     if (found && (found as Partial<Ledger>).format === LEDGER_FORMAT) return found;
     if (found) throw new Error(`${LEDGER_ID}: another copy of cdktf-acr-transfer made it`);
+    assertSameCore(scope);
     return new Ledger(root as Construct, LEDGER_ID);
   }
 
