@@ -121,7 +121,8 @@ function cdktnManifest() {
     name: "cdktn-acr-transfer",
     description: real.description.replace("CDK for Terraform", "CDK Terrain (cdktn)"),
     keywords: CDKTN_KEYWORDS,
-    bin: { "cdktn-acr-transfer": cdktfBin },
+    // Its own name, and the cdktf flavor's, which the docs and the CI kit (ci/) call.
+    bin: { "cdktn-acr-transfer": cdktfBin, ...real.bin },
     files: real.files.filter((entry) => entry !== ".jsii"),
     peerDependencies: { ...CDKTN_PEERS, ...keptPeers },
   };
@@ -134,7 +135,11 @@ function stagePackage() {
   for (const file of ["README.md", "LICENSE", "CHANGELOG.md"]) {
     cpSync(join(ROOT, file), join(PACKAGE, file));
   }
-  cpSync(join(ROOT, "docs"), join(PACKAGE, "docs"), { recursive: true });
+  // What else the cdktf package ships (docs/, the CI kit), as it is.
+  const shipped = cdktnManifest().files.filter((entry) => !/^(!|dist\/)/.test(entry));
+  for (const entry of shipped) {
+    cpSync(join(ROOT, entry), join(PACKAGE, entry), { recursive: true });
+  }
 }
 
 /** `npm pack` of the staged package into build/; returns the tarball's path. */

@@ -64,7 +64,13 @@ describe("the cdktn flavor's build", () => {
       "@cdktn/provider-azurerm": "^16.1.0",
       vitest: "^4.1.0",
     });
-    expect(manifest.bin).toEqual({ "cdktn-acr-transfer": "dist/cli/main.js" });
+    expect(manifest.bin).toEqual({
+      "cdktn-acr-transfer": "dist/cli/main.js",
+      "cdktf-acr-transfer": "dist/cli/main.js",
+    });
+    // It ships what the cdktf package ships.
+    const cdktfFiles = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).files;
+    expect(manifest.files).toEqual(cdktfFiles);
     expect(manifest.keywords).toEqual(expect.arrayContaining(["cdktn", "azure", "acr"]));
     expect(manifest.keywords).not.toContain("cdktf");
     expect(manifest.scripts).toBeUndefined();
