@@ -37,6 +37,7 @@ const ROOT_EXPORTS = [
   "PipelineRunBase",
   "PolicyLevel",
   "RegistryRef",
+  "RelativeLocalBackend",
   "RuleStatus",
   "RuleVerdict",
   "SasToken",
