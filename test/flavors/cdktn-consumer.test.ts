@@ -49,7 +49,7 @@ class TransferStack extends TerraformStack {
       name: "sourceacr", resourceGroupName: "transfer", location: "eastus", sku: "Premium",
     });
     const pipeline = new acr.ExportPipeline(this, "Export", {
-      registry: acr.Registry.fromContainerRegistry(registry),
+      registry: acr.RegistryRef.fromContainerRegistry(registry),
       pipelineName: "exportToGov",
       container: new acr.TransferContainer(this, "Blobs", {
         storageAccount: acr.StorageAccountRef.fromStorageAccountId(this, "Sa", ACCOUNT_ID),

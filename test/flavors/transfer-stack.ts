@@ -11,7 +11,7 @@ export type Flavor = Pick<CdktnFlavor, "core" | "lib" | "providers">;
 export function transferStack({ core, lib, providers }: Flavor, scope: import("cdktf").App) {
   const stack = new core.TerraformStack(scope, "transfer");
   providers.addProviders(stack);
-  const registry = lib.Registry.fromRegistryId(stack, "Registry", ids.REGISTRY_ID, {
+  const registry = lib.RegistryRef.fromRegistryId(stack, "Registry", ids.REGISTRY_ID, {
     location: "eastus",
   });
   const vault = lib.KeyVaultRef.fromKeyVaultId(stack, "Vault", ids.VAULT_ID, {
