@@ -1,15 +1,29 @@
 #!/usr/bin/env node
-// `npm run check:jsii`: compiles the main entry point (lib/index.ts) with jsii, so that lib/ stays
-// compilable for Python, Java, C# and Go. Nothing is published with jsii; this is a check only.
+// `npm run check:jsii`: compiles the construct entry point (lib/index.ts) with jsii, so that lib/
+// stays usable from Python, Java, C# and Go. `--assembly` (npm run build:jsii, and prepack) also
+// puts the result into the package: the assembly as .jsii at the top of the repo, and jsii's
+// JavaScript for the entry point's modules over tsc's in dist/ (jsii's adds the runtime type
+// information the jsii kernel reads). `--python` then generates the Python package from the
+// assembly with jsii-pacmak (code only: no Python registry is needed) and byte-compiles it with
+// `python3 -m compileall`. The testing harness (`cdktf-acr-transfer/testing`), the review's
+// model/ and the command in cli/ are TypeScript-only entry points: not part of the assembly.
 //
 // jsii reads its settings from package.json and writes its own tsconfig.json, .jsii and .js files
 // next to the sources. To leave the real package.json and the work tree alone, the script lays out
-// a throwaway package in the OS temp dir (a package.json with the jsii settings, the README, a copy
-// of lib/ without the folders of the other entry points, node_modules linked to the repo's), runs
-// jsii there with warnings as errors, deletes it and exits with jsii's status. Extra arguments go
-// to jsii (e.g. `-- -vv` lists what other languages will not see). It needs no network.
+// a throwaway package in the OS temp dir (package.json with the real name, version, targets and
+// repository, the README, a copy of lib/ without the folders of the other entry points,
+// node_modules linked to the repo's), runs jsii there with warnings as errors, takes what it
+// asked for and deletes it. Other arguments go to jsii (e.g. `-- -vv`). It needs no network.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve, sep } from "node:path";
@@ -18,9 +32,13 @@ import { fileURLToPath } from "node:url";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 /** Folders of lib/ outside the main entry point (`cdktf-acr-transfer/testing`, the review command); not part of the check. */
 const EXCLUDED = ["testing", "model", "cli"].map((folder) => join(ROOT, "lib", folder));
+const FLAGS = ["--assembly", "--python"];
+const flags = new Set(process.argv.slice(2).filter((arg) => FLAGS.includes(arg)));
+const jsiiArgs = process.argv.slice(2).filter((arg) => !FLAGS.includes(arg));
 
 const real = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
 const optionalPeers = real.peerDependenciesMeta ?? {};
+const requireHere = createRequire(join(ROOT, "package.json"));
 
 /**
  * jsii libraries take the jsii libraries whose types they expose (cdktf, constructs, azurerm) as
@@ -51,19 +69,21 @@ const devDependencies = Object.fromEntries(
   ]),
 );
 
-/** The throwaway package; author and repository are placeholders that jsii requires. */
+/** The throwaway package: the real one's identity and jsii targets, lib/index.ts as its main. */
 const manifest = {
   name: real.name,
   version: real.version,
   description: real.description,
   license: real.license,
-  author: { name: "cdktf-acr-transfer contributors", organization: false },
-  repository: { type: "git", url: "https://example.invalid/cdktf-acr-transfer.git" },
+  author: real.author,
+  repository: real.repository,
+  homepage: real.homepage,
+  keywords: real.keywords,
   main: "lib/index.js",
   types: "lib/index.d.ts",
   peerDependencies,
   devDependencies,
-  jsii: {},
+  jsii: real.jsii,
 };
 
 const work = mkdtempSync(join(tmpdir(), "cdktf-acr-transfer-jsii-"));
@@ -74,18 +94,10 @@ const inRepo = (output) =>
     .replaceAll(`${work}${sep}`, "")
     .replaceAll(`${relative(work, ROOT)}${sep}`, "");
 
-try {
-  writeFileSync(join(work, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-  cpSync(join(ROOT, "README.md"), join(work, "README.md"));
-  cpSync(join(ROOT, "lib"), join(work, "lib"), {
-    recursive: true,
-    filter: (source) => !EXCLUDED.some((dir) => source === dir || source.startsWith(dir + sep)),
-  });
-  symlinkSync(join(ROOT, "node_modules"), join(work, "node_modules"), "junction");
-
-  const jsii = createRequire(join(ROOT, "package.json")).resolve("jsii/bin/jsii");
-  const result = spawnSync(process.execPath, [jsii, "--Werr", ...process.argv.slice(2)], {
-    cwd: work,
+/** Runs a node script; echoes its output with repo-relative paths; returns its status. */
+function runNode(script, args, cwd) {
+  const result = spawnSync(process.execPath, [script, ...args], {
+    cwd,
     maxBuffer: 64 * 1024 * 1024,
     env: {
       ...process.env,
@@ -93,12 +105,59 @@ try {
       JSII_SILENCE_SUPPORT_WARNING: "1",
       // The project supports Node 20 (package.json "engines"); jsii's banner about it is noise.
       JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: "20",
+      JSII_SUPPRESS_UPGRADE_PROMPT: "1",
     },
   });
   process.stdout.write(inRepo(result.stdout));
   process.stderr.write(inRepo(result.stderr));
-  if (result.status !== 0) console.error("check:jsii: lib/ does not compile with jsii (see above)");
-  process.exitCode = result.status ?? 1;
+  return result.status ?? 1;
+}
+
+/** Every .js file jsii emitted for lib/, relative to lib/. */
+function emittedJs() {
+  return readdirSync(join(work, "lib"), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".js"))
+    .map((entry) => relative(join(work, "lib"), join(entry.parentPath, entry.name)));
+}
+
+/** The assembly into the repo, jsii's JavaScript over tsc's in dist/ (npm run build first). */
+function install() {
+  cpSync(join(work, ".jsii"), join(ROOT, ".jsii"));
+  for (const file of emittedJs()) cpSync(join(work, "lib", file), join(ROOT, "dist", file));
+}
+
+/** jsii-pacmak's Python code for the assembly, byte-compiled; returns the status. */
+function python() {
+  const out = join(work, "pacmak");
+  const pacmak = requireHere.resolve("jsii-pacmak/bin/jsii-pacmak");
+  const args = ["--code-only", "--targets", "python", "--outdir", out, work];
+  if (runNode(pacmak, args, ROOT) !== 0) return 1;
+  const compiled = spawnSync("python3", ["-m", "compileall", "-q", out], { encoding: "utf8" });
+  process.stdout.write(inRepo(compiled.stdout ?? ""));
+  process.stderr.write(inRepo(`${compiled.stderr ?? ""}${compiled.error ?? ""}`));
+  if (compiled.status !== 0) return 1;
+  const modules = readdirSync(join(out, "python"), { recursive: true }).filter((f) =>
+    String(f).endsWith(".py"),
+  );
+  console.log(`check:jsii: Python package generated and compiled (${modules.length} modules)`);
+  return 0;
+}
+
+try {
+  writeFileSync(join(work, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  cpSync(join(ROOT, "README.md"), join(work, "README.md"));
+  cpSync(join(ROOT, "LICENSE"), join(work, "LICENSE"));
+  cpSync(join(ROOT, "lib"), join(work, "lib"), {
+    recursive: true,
+    filter: (source) => !EXCLUDED.some((dir) => source === dir || source.startsWith(dir + sep)),
+  });
+  symlinkSync(join(ROOT, "node_modules"), join(work, "node_modules"), "junction");
+
+  let status = runNode(requireHere.resolve("jsii/bin/jsii"), ["--Werr", ...jsiiArgs], work);
+  if (status !== 0) console.error("check:jsii: lib/ does not compile with jsii (see above)");
+  if (status === 0 && flags.has("--assembly")) install();
+  if (status === 0 && flags.has("--python")) status = python();
+  process.exitCode = status;
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

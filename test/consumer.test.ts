@@ -128,9 +128,10 @@ describe("the package as a consumer installs it", () => {
   });
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-  it("holds the build, LICENSE, README and docs/, and no sources or tests", () => {
+  it("holds the build, the jsii assembly, LICENSE, README and docs/, and no sources or tests", () => {
     expect(files).toEqual(
       expect.arrayContaining([
+        ".jsii",
         "LICENSE",
         "README.md",
         "dist/index.d.ts",
