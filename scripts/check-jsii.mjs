@@ -94,7 +94,7 @@ const inRepo = (output) =>
     .replaceAll(`${work}${sep}`, "")
     .replaceAll(`${relative(work, ROOT)}${sep}`, "");
 
-/** Runs a node script; echoes its output with repo-relative paths; returns its status. */
+/** Runs a node script; echoes its output (to stderr) with repo-relative paths; returns its status. */
 function runNode(script, args, cwd) {
   const result = spawnSync(process.execPath, [script, ...args], {
     cwd,
@@ -108,7 +108,8 @@ function runNode(script, args, cwd) {
       JSII_SUPPRESS_UPGRADE_PROMPT: "1",
     },
   });
-  process.stdout.write(inRepo(result.stdout));
+  // All of it to stderr: under `npm pack --json` (prepack), stdout is npm's JSON.
+  process.stderr.write(inRepo(result.stdout));
   process.stderr.write(inRepo(result.stderr));
   return result.status ?? 1;
 }
@@ -133,13 +134,13 @@ function python() {
   const args = ["--code-only", "--targets", "python", "--outdir", out, work];
   if (runNode(pacmak, args, ROOT) !== 0) return 1;
   const compiled = spawnSync("python3", ["-m", "compileall", "-q", out], { encoding: "utf8" });
-  process.stdout.write(inRepo(compiled.stdout ?? ""));
+  process.stderr.write(inRepo(compiled.stdout ?? ""));
   process.stderr.write(inRepo(`${compiled.stderr ?? ""}${compiled.error ?? ""}`));
   if (compiled.status !== 0) return 1;
   const modules = readdirSync(join(out, "python"), { recursive: true }).filter((f) =>
     String(f).endsWith(".py"),
   );
-  console.log(`check:jsii: Python package generated and compiled (${modules.length} modules)`);
+  console.error(`check:jsii: Python package generated and compiled (${modules.length} modules)`);
   return 0;
 }
 
