@@ -1,4 +1,5 @@
 import { supportsStorageAccessMode } from "./api-versions";
+import { TransferSide } from "./options";
 import { StorageAccessMode } from "./storage-access-mode";
 
 /** Storage settings of a pipeline body. */
@@ -31,6 +32,18 @@ export function importPipelineBody(
       options: [...options],
     },
   };
+}
+
+/** Body of a pipeline of either side; the source trigger is the import side's. */
+export function pipelineBody(
+  side: TransferSide,
+  storage: PipelineStorageBody,
+  options: readonly string[],
+  sourceTriggerEnabled: boolean,
+) {
+  return side === TransferSide.EXPORT
+    ? exportPipelineBody(storage, options)
+    : importPipelineBody(storage, options, sourceTriggerEnabled);
 }
 
 function storageProperties(storage: PipelineStorageBody) {

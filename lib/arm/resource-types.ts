@@ -24,6 +24,28 @@ export function azapiType(resourceType: string, apiVersion: string): string {
   return `${resourceType}@${apiVersion}`;
 }
 
+/** The ARM type of an azapi `type`, as written (without its api-version); "" for no type. */
+export function resourceTypeOf(type: unknown): string {
+  return String(type ?? "").split("@")[0];
+}
+
+/** An azapi `type` without its api-version, in lower case (ARM types ignore case). */
+export function baseType(type: unknown): string | undefined {
+  return typeof type === "string" ? type.split("@")[0].toLowerCase() : undefined;
+}
+
+/** The api-version of an azapi `type` (`<resource type>@<api-version>`), or "" without one. */
+export function apiVersionOf(type: unknown): string {
+  const text = String(type ?? "");
+  const at = text.indexOf("@");
+  return at < 0 ? "" : text.slice(at + 1);
+}
+
+/** Whether an azapi `type` is a pipeline run (any api-version). */
+export function isRunType(type: unknown): boolean {
+  return baseType(type) === PIPELINE_RUN_TYPE.toLowerCase();
+}
+
 /**
  * Export or import, from an azapi `type` (`<resource type>@<api-version>`, ARM types ignore
  * case); undefined for any other type.

@@ -1,3 +1,5 @@
+import { ImportOption, TransferSide } from "./options";
+
 /** Role that lets an identity read one secret's value (RBAC vaults). */
 export const KEY_VAULT_SECRETS_USER = "Key Vault Secrets User";
 /** Role that lets an identity read, write and delete blobs. */
@@ -27,6 +29,35 @@ export const EXPORT_ROLE_DATA_ACTIONS: readonly string[] = [
 export const CUSTOM_EXPORT_ROLE = "custom export role (blobs read, write, add)";
 /** The only secret permission a pipeline identity needs in an access-policy vault. */
 export const SECRET_READ_PERMISSIONS: readonly string[] = ["Get"];
+
+/**
+ * Whether a pipeline deletes the blobs it reads: an import pipeline with
+ * DeleteSourceBlobOnSuccess.
+ */
+export function deletesSourceBlobs(side: TransferSide, options: readonly string[]): boolean {
+  return (
+    side === TransferSide.IMPORT && options.includes(ImportOption.DELETE_SOURCE_BLOB_ON_SUCCESS)
+  );
+}
+
+/**
+ * Whether a pipeline changes blobs, beyond reading them: an export writes them, an import that
+ * deletes its source blobs deletes them.
+ */
+export function changesBlobs(side: TransferSide, deletesSource: boolean): boolean {
+  return side === TransferSide.EXPORT || deletesSource;
+}
+
+/**
+ * The Storage Blob Data role a pipeline's identity needs on its container in managed-identity
+ * mode: Contributor when the pipeline changes blobs, else Reader. (In SAS token mode the token
+ * holds the permissions, and the identity needs read on the secret instead.)
+ */
+export function storageRoleFor(side: TransferSide, deletesSource: boolean): string {
+  return changesBlobs(side, deletesSource)
+    ? STORAGE_BLOB_DATA_CONTRIBUTOR
+    : STORAGE_BLOB_DATA_READER;
+}
 
 /**
  * The roles and Key Vault permissions that pipelines are granted. Lists are copies, as jsii has

@@ -1,7 +1,7 @@
 import { TerraformOutput, TerraformStack } from "../core/cdk";
 import { Construct } from "constructs";
 import { NameKind, claimName } from "../private/ledger";
-import { PipelineRunBase } from "../runs/pipeline-run-base";
+import { IPipelineRun } from "../runs/pipeline-run";
 import { fail } from "../validation/check";
 import { Violation } from "../arm/violation";
 import { TransferBatch } from "./transfer-batch";
@@ -28,7 +28,7 @@ export function declareBatchOutputs(
   scope: Construct,
   prefix: string,
   batches: readonly TransferBatch[],
-  runs: readonly PipelineRunBase[],
+  runs: readonly IPipelineRun[],
 ): TerraformOutput {
   const statuses = runs.map((run) => run.runStatus);
   batches.forEach((batch, i) => {

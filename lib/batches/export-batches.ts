@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { IExportPipeline } from "../pipelines/pipeline";
 import { ExportPipelineRun } from "../runs/export-pipeline-run";
-import { PipelineRunBase, PipelineRunProps } from "../runs/pipeline-run-base";
+import { IPipelineRun, PipelineRunProps } from "../runs/pipeline-run";
 import { expectShape } from "../validation/check";
 import { TransferBatch } from "./transfer-batch";
 import { TransferBatchesBase, TransferBatchesProps } from "./transfer-batches-base";
@@ -36,7 +36,7 @@ export class ExportBatches extends TransferBatchesBase {
     props: TransferBatchesProps,
     batch: TransferBatch,
     run: PipelineRunProps,
-  ): PipelineRunBase {
+  ): IPipelineRun {
     return new ExportPipelineRun(this, batch.batchId, {
       ...run,
       pipeline: (props as ExportBatchesProps).pipeline,

@@ -2,7 +2,7 @@ import { inform } from "../private/annotations";
 import { Construct } from "constructs";
 import { IImportPipeline } from "../pipelines/pipeline";
 import { ImportPipelineRun } from "../runs/import-pipeline-run";
-import { PipelineRunBase, PipelineRunProps } from "../runs/pipeline-run-base";
+import { IPipelineRun, PipelineRunProps } from "../runs/pipeline-run";
 import { expectShape, fail } from "../validation/check";
 import { ExportBatches } from "./export-batches";
 import { TransferBatch } from "./transfer-batch";
@@ -36,7 +36,7 @@ export interface ImportBatchesProps extends TransferBatchesProps {
  */
 export class ImportBatches extends TransferBatchesBase {
   /** The export run of each batch ID, when the export batch set is given. */
-  private readonly exportRuns = new Map<string, PipelineRunBase>();
+  private readonly exportRuns = new Map<string, IPipelineRun>();
 
   /** Plans the batches and declares their import runs and outputs, unless the source trigger imports them. */
   public constructor(scope: Construct, id: string, props: ImportBatchesProps) {
@@ -81,7 +81,7 @@ export class ImportBatches extends TransferBatchesBase {
     props: TransferBatchesProps,
     batch: TransferBatch,
     run: PipelineRunProps,
-  ): PipelineRunBase {
+  ): IPipelineRun {
     const exportRun = this.exportRuns.get(batch.batchId);
     return new ImportPipelineRun(this, batch.batchId, {
       ...run,

@@ -3,7 +3,7 @@ import { TerraformOutput, TerraformProvider, Token } from "../core/cdk";
 import { Construct } from "constructs";
 import { MAX_ARTIFACTS_PER_RUN } from "../arm/artifacts";
 import { resolveIn } from "../private/resolve";
-import { PipelineRunBase, PipelineRunProps } from "../runs/pipeline-run-base";
+import { IPipelineRun, PipelineRunProps } from "../runs/pipeline-run";
 import { check, expectProps, expectProvider, expectShape, fail } from "../validation/check";
 import { failOn } from "../validation/finding";
 import { Violation } from "../arm/violation";
@@ -80,7 +80,7 @@ export abstract class TransferBatchesBase extends Construct {
   /** The distinct artifacts, in list order (duplicates removed). */
   public readonly artifacts: string[];
   /** The runs: `runs[i]` runs `batches[i]`; empty when no runs are declared. */
-  public readonly runs: PipelineRunBase[] = [];
+  public readonly runs: IPipelineRun[] = [];
   /** Start of the output names. */
   public readonly outputPrefix: string;
   private summary?: TerraformOutput;
@@ -178,7 +178,7 @@ export abstract class TransferBatchesBase extends Construct {
     props: TransferBatchesProps,
     batch: TransferBatch,
     run: PipelineRunProps,
-  ): PipelineRunBase;
+  ): IPipelineRun;
 
   private literal(subject: string, value: string): string {
     expectShape(this, subject, value, "string");

@@ -1,5 +1,11 @@
 import { TerraformDataSource, TerraformResource } from "../core/cdk";
 import { IConstruct } from "constructs";
+import {
+  EXPORT_PIPELINE_TYPE,
+  IMPORT_PIPELINE_TYPE,
+  PIPELINE_RUN_TYPE,
+  resourceTypeOf,
+} from "../arm/resource-types";
 import { resolveIn } from "../private/resolve";
 import { TreeFacts } from "../private/tree-facts";
 import { DeployerRight, DeployerTask } from "./deployer-right";
@@ -8,15 +14,12 @@ import { DeployerRight, DeployerTask } from "./deployer-right";
 // recognised by Terraform type and read through their inputs (azurerm) or config (azapi), so
 // hand-written ones count too, and no instanceof is needed.
 
-/** The ACR Transfer child types of a registry, and the actions each takes. */
-const TRANSFER_TYPES: Readonly<Record<string, string>> = {
-  "Microsoft.ContainerRegistry/registries/exportPipelines":
-    "Microsoft.ContainerRegistry/registries/exportPipelines/*",
-  "Microsoft.ContainerRegistry/registries/importPipelines":
-    "Microsoft.ContainerRegistry/registries/importPipelines/*",
-  "Microsoft.ContainerRegistry/registries/pipelineRuns":
-    "Microsoft.ContainerRegistry/registries/pipelineRuns/*",
-};
+/** The ACR Transfer child types of a registry, whose actions (`<type>/*`) the deployer takes. */
+const TRANSFER_TYPES: readonly string[] = [
+  EXPORT_PIPELINE_TYPE,
+  IMPORT_PIPELINE_TYPE,
+  PIPELINE_RUN_TYPE,
+];
 
 /**
  * What a secret's vault says that the secret resource does not, read when the scan runs: its
@@ -145,12 +148,11 @@ type Show = (value: unknown) => string;
 
 /** Pipelines and runs on their registry; a user-assigned identity attached to a pipeline. */
 function transferRights(rights: Rights, config: AzapiArguments, shown: Show): void {
-  const armType = String(config.type ?? "").split("@")[0];
-  const action = TRANSFER_TYPES[armType];
-  if (!action) return;
+  const armType = resourceTypeOf(config.type);
+  if (!TRANSFER_TYPES.includes(armType)) return;
   rights.add({
     task: DeployerTask.TRANSFER_RESOURCES,
-    permissions: [action],
+    permissions: [`${armType}/*`],
     role: "Container Registry Transfer Pipeline Contributor",
     scope: shown(config.parentId),
   });
@@ -166,7 +168,7 @@ function transferRights(rights: Rights, config: AzapiArguments, shown: Show): vo
 
 /** A `data.azapi_resource` read: the resource type's read action. */
 function lookupRight(rights: Rights, config: AzapiArguments, shown: Show): void {
-  const armType = String(config.type ?? "").split("@")[0];
+  const armType = resourceTypeOf(config.type);
   rights.add({
     task: DeployerTask.LOOKUPS,
     permissions: [`${armType}/read`],

@@ -31,13 +31,6 @@ export function constructPath(block: TerraformBlock): string | undefined {
   return optionalString(asRecord(asRecord(block["//"]).metadata).path);
 }
 
-/** The api-version of an azapi `type` (`<resource type>@<api-version>`), or "" without one. */
-export function apiVersionOf(type: unknown): string {
-  const text = String(type ?? "");
-  const at = text.indexOf("@");
-  return at < 0 ? "" : text.slice(at + 1);
-}
-
 /** Every construct path the `"//"` metadata of the document's resources and data sources names. */
 export function constructPaths(doc: object): string[] {
   const root = asRecord(doc);

@@ -1,27 +1,16 @@
 import { TransferSide } from "../arm/options";
-import { PIPELINE_RUN_TYPE } from "../arm/resource-types";
+import { apiVersionOf, isRunType } from "../arm/resource-types";
 import { asRecord } from "../private/records";
-import {
-  apiVersionOf,
-  bodyProperties,
-  constructPath,
-  optionalString,
-  stringList,
-} from "./json-values";
+import { bodyProperties, constructPath, optionalString, stringList } from "./json-values";
 import { StackKeys } from "./stack-keys";
 import { AddressedBlock, TerraformBlock } from "./terraform-json";
-import { PipelineRunModel, baseType } from "./transfer-model";
+import { PipelineRunModel } from "./transfer-model";
 
 /** Every pipeline run among the stack's azapi resources. */
 export function readRuns(keys: StackKeys, azapi: readonly AddressedBlock[]): PipelineRunModel[] {
   return azapi
     .filter(({ block }) => isRunType(block.type))
     .map(({ address, block }) => readRun(keys, address, block));
-}
-
-/** Whether an azapi `type` is a pipeline run (any api-version). */
-export function isRunType(type: unknown): boolean {
-  return baseType(type) === PIPELINE_RUN_TYPE.toLowerCase();
 }
 
 /** Reads one pipeline run block (synthesized, or a resource's values in a plan). */

@@ -1,15 +1,9 @@
 import { StorageAccessMode } from "../arm/storage-access-mode";
-import { ImportOption, TransferSide } from "../arm/options";
-import { transferSideOfType } from "../arm/resource-types";
-import { STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_READER } from "../arm/roles";
+import { TransferSide } from "../arm/options";
+import { apiVersionOf, transferSideOfType } from "../arm/resource-types";
+import { deletesSourceBlobs, storageRoleFor } from "../arm/roles";
 import { asRecord } from "../private/records";
-import {
-  apiVersionOf,
-  bodyProperties,
-  constructPath,
-  optionalString,
-  stringList,
-} from "./json-values";
+import { bodyProperties, constructPath, optionalString, stringList } from "./json-values";
 import { readGrants } from "./read-grants";
 import { readRuns } from "./read-runs";
 import { readIdentities, readSecrets } from "./read-secrets";
@@ -134,15 +128,10 @@ function readNeed(
   if (mode !== StorageAccessMode.MANAGED_IDENTITY || typeof storage.uri !== "string") {
     return undefined;
   }
-  const deletes =
-    side === TransferSide.IMPORT && options.includes(ImportOption.DELETE_SOURCE_BLOB_ON_SUCCESS);
   return {
     kind: "container",
     container: keys.containerOfUri(storage.uri),
-    role:
-      side === TransferSide.EXPORT || deletes
-        ? STORAGE_BLOB_DATA_CONTRIBUTOR
-        : STORAGE_BLOB_DATA_READER,
+    role: storageRoleFor(side, deletesSourceBlobs(side, options)),
     uri: storage.uri,
   };
 }

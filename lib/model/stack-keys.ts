@@ -1,3 +1,4 @@
+import { baseType } from "../arm/resource-types";
 import {
   KEY_VAULT_SECRETS_USER,
   STORAGE_BLOB_DATA_CONTRIBUTOR,
@@ -5,7 +6,7 @@ import {
 } from "../arm/roles";
 import { Reference, References, isExpression, terraformType } from "./references";
 import { SynthesizedTerraform } from "./terraform-json";
-import { ContainerKey, Need, RoleScope, baseType } from "./transfer-model";
+import { ContainerKey, Need, RoleScope } from "./transfer-model";
 
 const USER_IDENTITY_TYPE = "azurerm_user_assigned_identity";
 const SECRET_TYPE = "azurerm_key_vault_secret";

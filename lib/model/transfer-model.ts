@@ -205,8 +205,3 @@ export function describePrincipal(key: string): string {
     return `the user-assigned identity ${key.slice("identity:".length)}`;
   return `the principal ${key.slice("principal:".length)}`;
 }
-
-/** An azapi `type` without its api-version, in lower case (ARM types ignore case). */
-export function baseType(type: unknown): string | undefined {
-  return typeof type === "string" ? type.split("@")[0].toLowerCase() : undefined;
-}

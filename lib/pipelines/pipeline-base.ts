@@ -6,7 +6,8 @@ import { ITransferPipeline } from "./pipeline";
 /**
  * What owned and existing pipelines share: the attributes their runs read. Owned pipelines
  * (ExportPipeline, ImportPipeline) declare the resource and its grants; existing ones
- * (`fromPipelineId`) only know the ID.
+ * (`fromPipelineId`) only know the ID. Users do not extend it.
+ * @internal
  */
 export abstract class PipelineBase extends Construct implements ITransferPipeline {
   /** Pipeline name. */

@@ -1,12 +1,10 @@
+import { TerraformProvider } from "../core/cdk";
 import { Construct } from "constructs";
-import { STORAGE_BLOB_DATA_CONTRIBUTOR } from "../arm/roles";
+import { StorageAccessMode } from "../arm/storage-access-mode";
 import { GrantPrincipal } from "../grants/principal";
 import { TransferGrant } from "../grants/transfer-grant";
-import { ISasTokenSecret } from "../secrets/secret";
-import { fail } from "../validation/check";
-import { shownRef } from "../private/keys";
 import { grantCustomExportRole } from "./export-role";
-import { TransferPipelineProps } from "./transfer-pipeline-props";
+import { PipelineSpec } from "./pipeline-spec";
 
 /** An owned pipeline, as its grants need it. */
 interface GrantingPipeline extends Construct {
@@ -14,44 +12,30 @@ interface GrantingPipeline extends Construct {
 }
 
 /**
- * What the pipeline's acting identity is granted on its storage: read on the SAS token secret,
- * or the storage role on the container in managed-identity mode. A secret whose vault is
- * unknown cannot be granted (the secret says so in a warning).
+ * What the pipeline's acting identity is granted on its storage, by the mode its spec holds:
+ * read on the SAS token secret, or the storage role on the container in managed-identity mode.
+ * A secret whose vault is unknown cannot be granted (the secret says so in a warning).
  */
 export function pipelineGrants(
   pipeline: GrantingPipeline,
-  props: TransferPipelineProps,
-  secret: ISasTokenSecret | undefined,
-  storageRoleName: string,
-  needsDelete: boolean,
+  spec: PipelineSpec,
+  azurermProvider: TerraformProvider | undefined,
 ): TransferGrant[] {
   const principal = pipeline.grantPrincipal;
-  if (secret) return [secret.grantRead(principal, { azurermProvider: props.azurermProvider })];
-  const container = props.container;
-  if (!container.containerResourceId) {
-    fail(pipeline, "container", shownRef(container.containerUrl, container.containerKey), {
-      problem: "has no known storage account, so its role assignment cannot be made",
-      rule: "managed-identity mode grants the pipeline identity a Storage Blob Data role on the container",
-      fix: "pass storageAccount to TransferContainer.fromUrl, or use TransferContainer.fromContainerResourceId",
-    });
+  const storage = spec.storage;
+  if (storage.mode === StorageAccessMode.SAS_TOKEN) {
+    return [storage.secret.grantRead(principal, { azurermProvider })];
   }
-  if (props.customExportRole === true) {
-    return [
-      grantCustomExportRole(
-        pipeline,
-        principal,
-        container.containerResourceId!,
-        props.azurermProvider,
-      ),
-    ];
+  if (storage.customExportRole) {
+    const scope = spec.container.containerResourceId!;
+    return [grantCustomExportRole(pipeline, principal, scope, azurermProvider)];
   }
   return [
-    container.grantBlobAccess(principal, {
-      roleName: storageRoleName,
-      customRoleReason: props.customStorageRoleReason,
-      denyDelete:
-        props.denyBlobDelete ?? (!needsDelete && storageRoleName === STORAGE_BLOB_DATA_CONTRIBUTOR),
-      azurermProvider: props.azurermProvider,
+    spec.container.grantBlobAccess(principal, {
+      roleName: storage.roleName,
+      customRoleReason: storage.customRoleReason,
+      denyDelete: storage.denyDelete,
+      azurermProvider,
     }),
   ];
 }

@@ -3,8 +3,6 @@ import { Construct } from "constructs";
 import { TransferSide } from "../arm/options";
 import { reasonRule } from "../arm/reasons";
 import { USER_ASSIGNED_IDENTITY_ID, resourceIdRule } from "../arm/resource-ids";
-import { keyOf } from "../private/keys";
-import { ISasTokenSecret } from "../secrets/secret";
 import {
   check,
   expectEnum,
@@ -15,10 +13,8 @@ import {
   fail,
   warn,
 } from "../validation/check";
-import { failOn } from "../validation/finding";
 import { PipelineIdentity, PipelineIdentityType } from "./pipeline-identity";
 import { checkLocation, unknownRegion } from "../arm/locations";
-import { generatedTokenFinding, storageAccessFinding } from "./prop-rules";
 import { TransferPipelineProps } from "./transfer-pipeline-props";
 
 /** Props the types require, checked for callers the types do not reach (JavaScript, JSON). */
@@ -174,55 +170,4 @@ export function pipelineLocation(pipeline: Construct, props: TransferPipelinePro
 function regionName(location: string | undefined): string | undefined {
   if (typeof location !== "string" || Token.isUnresolved(location)) return location;
   return location.toLowerCase().replace(/[^a-z0-9]/g, "") || undefined;
-}
-
-/**
- * The SAS token secret of the pipeline's storage access, checked against the mode, the
- * api-version and (for a generated token) the pipeline's side and container; undefined in
- * managed-identity mode.
- */
-export function storageSecret(
-  pipeline: Construct & { readonly side: TransferSide },
-  props: TransferPipelineProps,
-  apiVersion: string,
-  needsDelete: boolean,
-): ISasTokenSecret | undefined {
-  const access = props.storageAccess;
-  failOn(
-    pipeline,
-    storageAccessFinding({ mode: access.mode, hasSecret: Boolean(access.secret), apiVersion }),
-  );
-  const secret = access.secret;
-  const secretFix =
-    "pass StorageAccess.sasToken(secret) with SasTokenSecret.fromSecretUri(...) or a new SasTokenSecret";
-  expectShape(pipeline, "storageAccess.secret", secret, "object", false, secretFix);
-  if (secret)
-    expectShape(
-      pipeline,
-      "storageAccess.secret.secretUri",
-      secret.secretUri,
-      "string",
-      true,
-      secretFix,
-    );
-  const generated = secret?.generatedFor;
-  if (secret && generated) {
-    failOn(
-      pipeline,
-      generatedTokenFinding({
-        secretKey: keyOf(pipeline, secret.secretKey, secret.secretUri),
-        tokenSide: generated.side,
-        tokenContainerKey: keyOf(
-          pipeline,
-          generated.container.containerKey,
-          generated.container.containerUrl,
-        ),
-        tokenAllowsDelete: generated.permissions.delete,
-        side: pipeline.side,
-        containerKey: keyOf(pipeline, props.container.containerKey, props.container.containerUrl),
-        needsDelete,
-      }),
-    );
-  }
-  return secret;
 }

@@ -1,5 +1,6 @@
 import { STORAGE_ACCESS_MODE_API_VERSION, supportsStorageAccessMode } from "../arm/api-versions";
-import { TransferSide } from "../arm/options";
+import { ImportOption, TransferSide } from "../arm/options";
+import { changesBlobs } from "../arm/roles";
 import { StorageAccessMode } from "../arm/storage-access-mode";
 import { blobDataAccess, blobRoleViolation } from "../arm/blob-roles";
 import { Finding } from "../validation/finding";
@@ -116,10 +117,11 @@ export function generatedTokenFinding(facts: GeneratedTokenFacts): Finding | und
 
 /** An export pipeline needs a registry whose export policy is not disabled. */
 export function exportPolicyFinding(
+  side: TransferSide,
   exportPolicyEnabled: boolean | undefined,
   registryKey: string,
 ): Finding | undefined {
-  if (exportPolicyEnabled !== false) return undefined;
+  if (side !== TransferSide.EXPORT || exportPolicyEnabled !== false) return undefined;
   return {
     subject: "registry",
     value: registryKey,
@@ -129,6 +131,26 @@ export function exportPolicyFinding(
       fix: "set export_policy_enabled = true on the registry, or export from another registry",
     },
   };
+}
+
+/**
+ * The warning an import pipeline gets when its source trigger may replace tags: anyone who can
+ * write to its container can then replace the registry's tags.
+ */
+export function overwriteTagsWarning(
+  side: TransferSide,
+  sourceTriggerEnabled: boolean,
+  options: readonly string[],
+): string | undefined {
+  if (side !== TransferSide.IMPORT || !sourceTriggerEnabled) return undefined;
+  if (!options.includes(ImportOption.OVERWRITE_TAGS)) return undefined;
+  return (
+    "the source trigger imports every blob that lands in the container, and OverwriteTags lets " +
+    "it replace existing tags: anyone who can write to the container can replace this " +
+    "registry's tags. Treat the container as the trust boundary (only the copy step may " +
+    "write to it), or set sourceTriggerEnabled: false and import with runs pinned to the " +
+    "export run's catalogDigest"
+  );
 }
 
 /** A pipeline that deletes source blobs cannot have blob delete taken out of its role. */
@@ -180,7 +202,7 @@ export function storageRoleFinding(facts: StorageRoleFacts): Finding | undefined
     );
     return violation && { subject: "storageRoleName", value: facts.roleName, violation };
   }
-  const needsWrite = facts.side === TransferSide.EXPORT || facts.needsDelete;
+  const needsWrite = changesBlobs(facts.side, facts.needsDelete);
   if (access.read && (access.write || !needsWrite)) return undefined;
   const job =
     facts.side === TransferSide.EXPORT

@@ -1,4 +1,5 @@
 import { ExportOption, ImportOption, TransferSide } from "../arm/options";
+import { deletesSourceBlobs } from "../arm/roles";
 import { StorageAccessMode } from "../arm/storage-access-mode";
 import { PipelineIdentityType } from "../pipelines/pipeline-identity";
 import { PolicyLevel, TransferRuleProps } from "./rule";
@@ -97,7 +98,7 @@ export class DeleteSourceBlobRule extends PipelineRule {
   }
 
   protected checkPipeline(pipeline: PipelineSubject): string | undefined {
-    const deletes = pipeline.options.includes(ImportOption.DELETE_SOURCE_BLOB_ON_SUCCESS);
+    const deletes = deletesSourceBlobs(pipeline.side, pipeline.options);
     if (deletes === this.required) return undefined;
     return `${describePipeline(pipeline)} ${deletes ? "sets" : "does not set"} ${ImportOption.DELETE_SOURCE_BLOB_ON_SUCCESS}`;
   }

@@ -1,6 +1,11 @@
 import { IConstruct } from "constructs";
 import { TransferSide } from "../arm/options";
-import { PIPELINE_RUN_TYPE, transferSideOfType } from "../arm/resource-types";
+import {
+  PIPELINE_RUN_TYPE,
+  apiVersionOf,
+  baseType,
+  transferSideOfType,
+} from "../arm/resource-types";
 import { asRecord } from "../private/records";
 import { KeyVaultAccessModel } from "../references/key-vault";
 
@@ -168,6 +173,5 @@ function azapiTypeOf(
   if (resource.terraformResourceType !== "azapi_resource" || typeof type !== "string") {
     return undefined;
   }
-  const [base, apiVersion = ""] = type.split("@");
-  return { type, base: base.toLowerCase(), apiVersion };
+  return { type, base: baseType(type) ?? "", apiVersion: apiVersionOf(type) };
 }

@@ -1,13 +1,10 @@
-import { Token } from "../core/cdk";
 import { Construct } from "constructs";
-import { checkArtifacts } from "../arm/artifacts";
-import { exportRunBody } from "../arm/bodies";
 import { TransferSide } from "../arm/options";
-import { checkBlobName } from "../arm/storage";
 import { IExportPipeline } from "../pipelines/pipeline";
-import { check, expectShape } from "../validation/check";
 import { IExportedBlob } from "./exported-blob";
-import { PipelineRunBase, PipelineRunProps } from "./pipeline-run-base";
+import { PipelineRunBase } from "./pipeline-run-base";
+import { PipelineRunProps } from "./pipeline-run";
+import { ExportRunSideSpec } from "./run-spec";
 
 /** Props of an export run. */
 export interface ExportPipelineRunProps extends PipelineRunProps {
@@ -25,6 +22,16 @@ export interface ExportPipelineRunProps extends PipelineRunProps {
  * change.
  */
 export class ExportPipelineRun extends PipelineRunBase implements IExportedBlob {
+  /** The export side, as the shared base takes it: plain data from the props. */
+  private static sideSpec(props: ExportPipelineRunProps): ExportRunSideSpec {
+    return {
+      side: TransferSide.EXPORT,
+      pipeline: props?.pipeline,
+      blobName: props?.blobName,
+      artifacts: props?.artifacts,
+    };
+  }
+
   /** Name of the blob the run writes. */
   public readonly blobName: string;
   /** The artifacts the run writes into its blob. */
@@ -34,31 +41,9 @@ export class ExportPipelineRun extends PipelineRunBase implements IExportedBlob 
 
   /** Declares the run; it starts when Terraform creates it and re-runs when rerunToken changes. */
   public constructor(scope: Construct, id: string, props: ExportPipelineRunProps) {
-    super(scope, id, props, props?.pipeline, TransferSide.EXPORT);
+    super(scope, id, props, ExportPipelineRun.sideSpec(props));
     this.blobName = props.blobName;
     this.artifacts = props.artifacts;
     this.rerunToken = props.rerunToken;
-  }
-
-  protected validateSide(props: PipelineRunProps): void {
-    const { blobName, artifacts } = props as ExportPipelineRunProps;
-    expectShape(this, "blobName", blobName, "string");
-    check(this, "blobName", blobName, checkBlobName);
-    expectShape(this, "artifacts", artifacts, "list");
-    if (!Token.isUnresolved(artifacts)) {
-      check(this, "artifacts", artifacts, (list) =>
-        checkArtifacts(list, (a) => Token.isUnresolved(a)),
-      );
-    }
-  }
-
-  protected runBody(props: PipelineRunProps): { [key: string]: unknown } {
-    const run = props as ExportPipelineRunProps;
-    return exportRunBody({
-      pipelineResourceId: run.pipeline.pipelineId,
-      artifacts: run.artifacts,
-      targetBlobName: run.blobName,
-      forceUpdateTag: run.rerunToken,
-    });
   }
 }

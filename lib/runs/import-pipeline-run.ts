@@ -1,13 +1,10 @@
-import { Token } from "../core/cdk";
 import { Construct } from "constructs";
-import { importRunBody } from "../arm/bodies";
 import { TransferSide } from "../arm/options";
-import { checkBlobName } from "../arm/storage";
 import { IImportPipeline } from "../pipelines/pipeline";
-import { check, expectShape, fail } from "../validation/check";
-import { checkCatalogDigest } from "../arm/digests";
-import { IExportedBlob, followingTag } from "./exported-blob";
-import { PipelineRunBase, PipelineRunProps } from "./pipeline-run-base";
+import { IExportedBlob } from "./exported-blob";
+import { PipelineRunBase } from "./pipeline-run-base";
+import { PipelineRunProps } from "./pipeline-run";
+import { ImportRunSideSpec } from "./run-spec";
 
 /** Props of an import run. */
 export interface ImportPipelineRunProps extends PipelineRunProps {
@@ -34,49 +31,20 @@ export interface ImportPipelineRunProps extends PipelineRunProps {
 
 /** A run of an import pipeline: imports the artifacts of one blob. */
 export class ImportPipelineRun extends PipelineRunBase {
+  /** The import side, as the shared base takes it: plain data from the props. */
+  private static sideSpec(props: ImportPipelineRunProps): ImportRunSideSpec {
+    return {
+      side: TransferSide.IMPORT,
+      pipeline: props?.pipeline,
+      blobName: props?.blobName,
+      catalogDigest: props?.catalogDigest,
+      exportRun: props?.exportRun,
+    };
+  }
+
   /** Declares the run; it starts when Terraform creates it and re-runs when rerunToken changes. */
   public constructor(scope: Construct, id: string, props: ImportPipelineRunProps) {
-    super(scope, id, withExportRunWait(props), props?.pipeline, TransferSide.IMPORT);
-  }
-
-  protected validateSide(props: PipelineRunProps): void {
-    const { blobName, catalogDigest, exportRun } = props as ImportPipelineRunProps;
-    expectShape(this, "blobName", blobName, "string");
-    check(this, "blobName", blobName, checkBlobName);
-    expectShape(this, "catalogDigest", catalogDigest, "string", false);
-    check(this, "catalogDigest", catalogDigest, checkCatalogDigest);
-    const fix = "pass the ExportPipelineRun, or { blobName, artifacts, rerunToken } of it";
-    expectShape(this, "exportRun", exportRun, "object", false, fix);
-    if (exportRun === undefined) return;
-    expectShape(this, "exportRun.blobName", exportRun.blobName, "string", true, fix);
-    expectShape(this, "exportRun.artifacts", exportRun.artifacts, "list", true, fix);
-    expectShape(this, "exportRun.rerunToken", exportRun.rerunToken, "string", false, fix);
-    const { artifacts } = exportRun;
-    if (Token.isUnresolved(artifacts) || artifacts.some((a) => Token.isUnresolved(a))) {
-      fail(this, "exportRun.artifacts", artifacts, {
-        problem: "are only known at apply time",
-        rule: "an import run follows its export run by a digest of the artifacts, computed at synth on both sides",
-        fix: "give the export run a literal list of artifacts, or leave exportRun unset and re-run the import with rerunToken",
-      });
-    }
-    const written = exportRun.blobName;
-    if (!Token.isUnresolved(blobName) && !Token.isUnresolved(written) && blobName !== written) {
-      fail(this, "blobName", blobName, {
-        problem: `is not the blob the export run writes (${JSON.stringify(written)})`,
-        rule: "an import run tied to an export run reads the blob that run writes",
-        fix: `use blobName ${JSON.stringify(written)}, or tie the run to the export run that writes ${JSON.stringify(blobName)}`,
-      });
-    }
-  }
-
-  protected runBody(props: PipelineRunProps): { [key: string]: unknown } {
-    const run = props as ImportPipelineRunProps;
-    return importRunBody({
-      pipelineResourceId: run.pipeline.pipelineId,
-      sourceBlobName: run.blobName,
-      catalogDigest: run.catalogDigest,
-      forceUpdateTag: run.exportRun ? followingTag(run.exportRun, run.rerunToken) : run.rerunToken,
-    });
+    super(scope, id, withExportRunWait(props), ImportPipelineRun.sideSpec(props));
   }
 }
 

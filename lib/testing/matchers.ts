@@ -17,7 +17,7 @@ import {
 } from "../model/partial-match";
 import { AddressedBlock, TerraformBlock, resourcesOfType } from "../model/terraform-json";
 import { SynthesizedInput, toSynthesized } from "../model/synthesized-input";
-import { baseType } from "../model/transfer-model";
+import { baseType } from "../arm/resource-types";
 
 /**
  * The harness's matchers. Each takes a TerraformStack (synthesized with synthJson), its

@@ -8,6 +8,8 @@ import {
   checkTimeout,
   checkTransferName,
   cloudOfLocation,
+  deletesSourceBlobs,
+  storageRoleFor,
   containerUrl,
   isArtifactReference,
   parseContainerUrl,
@@ -15,7 +17,7 @@ import {
   secretUri,
   supportsStorageAccessMode,
 } from "../../lib/arm";
-import { TransferSide } from "../../lib";
+import { ImportOption, TransferSide } from "../../lib";
 import { storageRoleFinding } from "../../lib/pipelines/prop-rules";
 
 describe("api-versions", () => {
@@ -153,5 +155,20 @@ describe("storage roles in managed-identity mode", () => {
       "only reads blob data",
     );
     expect(finding("Owner", TransferSide.IMPORT)).toBe("grants no access to blob data");
+  });
+});
+
+describe("the storage role per side", () => {
+  it("is Contributor for export and for an import that deletes its blobs, else Reader", () => {
+    expect(storageRoleFor(TransferSide.EXPORT, false)).toBe("Storage Blob Data Contributor");
+    expect(storageRoleFor(TransferSide.IMPORT, true)).toBe("Storage Blob Data Contributor");
+    expect(storageRoleFor(TransferSide.IMPORT, false)).toBe("Storage Blob Data Reader");
+  });
+
+  it("deletes source blobs only on the import side, with DeleteSourceBlobOnSuccess", () => {
+    const deletes = ["DeleteSourceBlobOnSuccess"];
+    expect(deletesSourceBlobs(TransferSide.IMPORT, deletes)).toBe(true);
+    expect(deletesSourceBlobs(TransferSide.EXPORT, deletes)).toBe(false);
+    expect(deletesSourceBlobs(TransferSide.IMPORT, [ImportOption.OVERWRITE_TAGS])).toBe(false);
   });
 });
