@@ -31,6 +31,8 @@ export enum DeployerTask {
   WRITE_SECRETS = "write SAS token secrets (Key Vault data plane)",
   /** Create the pipelines' access policies. */
   ACCESS_POLICIES = "create the pipelines' Key Vault access policies",
+  /** Define the least-privilege export role (customExportRole). */
+  ROLE_DEFINITIONS = "define the least-privilege export role (customExportRole)",
   /** Create the pipelines' role assignments. */
   ROLE_ASSIGNMENTS = "create the pipelines' role assignments",
   /** Create blob containers. */

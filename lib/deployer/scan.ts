@@ -114,6 +114,18 @@ export function scanDeployerRights(facts: TreeFacts, vaultOf: VaultOfSecret): De
         scope,
         roles.add(shown(inputs.roleDefinitionNameInput ?? inputs.roleDefinitionIdInput)),
       );
+    } else if (type === "azurerm_role_definition") {
+      rights.add({
+        task: DeployerTask.ROLE_DEFINITIONS,
+        permissions: [
+          "Microsoft.Authorization/roleDefinitions/read",
+          "Microsoft.Authorization/roleDefinitions/write",
+          "Microsoft.Authorization/roleDefinitions/delete",
+        ],
+        role: "User Access Administrator, or a custom role with these actions only",
+        scope: shown(inputs.scopeInput),
+        note: "the role is defined in the container's resource group",
+      });
     } else if (type === "azurerm_storage_container") {
       rights.add({
         task: DeployerTask.CONTAINERS,

@@ -1,6 +1,13 @@
 import { TerraformStack, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { ExportPipeline, ImportPipeline, StorageAccess, TransferContainer } from "../../lib";
+import {
+  DeployerRights,
+  DeployerTask,
+  ExportPipeline,
+  ImportPipeline,
+  StorageAccess,
+  TransferContainer,
+} from "../../lib";
 import * as ids from "../support/ids";
 import { testRegistry } from "../support/refs";
 import { synthObject } from "../support/stacks";
@@ -121,5 +128,31 @@ describe("the least-privilege export role (customExportRole)", () => {
     ],
   ])("is refused on %s", (_name, build, message) => {
     expect(() => build(newStack("test", { providers: true }))).toThrow(message);
+  });
+});
+
+describe("what the deployer needs for the export role", () => {
+  it("lists the right to define roles on the container's resource group", () => {
+    const stack = new TerraformStack(Testing.app(), "lp");
+    exportWithCustomRole(stack);
+    const right = DeployerRights.of(stack).find((r) => r.task === DeployerTask.ROLE_DEFINITIONS);
+    expect(right).toEqual({
+      task: "define the least-privilege export role (customExportRole)",
+      permissions: [
+        "Microsoft.Authorization/roleDefinitions/read",
+        "Microsoft.Authorization/roleDefinitions/write",
+        "Microsoft.Authorization/roleDefinitions/delete",
+      ],
+      role: "User Access Administrator, or a custom role with these actions only",
+      scope: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/transfer-rg",
+      note: "the role is defined in the container's resource group",
+    });
+  });
+
+  it("lists no such right without the export role", () => {
+    const stack = new TerraformStack(Testing.app(), "lp");
+    exportPipeline(stack);
+    const tasks = DeployerRights.of(stack).map((r) => r.task);
+    expect(tasks).not.toContain(DeployerTask.ROLE_DEFINITIONS);
   });
 });
