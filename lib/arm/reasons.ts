@@ -1,3 +1,4 @@
+import { INVISIBLE_CLASS } from "./visible";
 import { Violation } from "./violation";
 
 /**
@@ -8,12 +9,11 @@ import { Violation } from "./violation";
 export const MIN_REASON_LENGTH = 10;
 
 /**
- * Characters that show nothing: white space, controls, format characters (zero-width spaces
- * and joiners, bidi marks, the byte-order mark), combining marks alone, and blank letters
- * (Hangul fillers, the blank Braille pattern).
+ * Characters that do not count as visible in a reason: those messages show as `<U+…>`
+ * (INVISIBLE_CLASS: white space, controls, format characters, Hangul fillers) and, besides,
+ * private-use and unassigned code points, combining marks alone and the blank Braille pattern.
  */
-const INVISIBLE =
-  /[\s\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zs}\p{Zl}\p{Zp}\p{M}\u115f\u1160\u3164\uffa0\u2800]/gu;
+const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}\\s\\p{Co}\\p{Cn}\\p{M}\\u2800]`, "gu");
 
 /** How many characters of `text` can be seen (code points, not UTF-16 units). */
 export function visibleLength(text: string): number {
