@@ -30,18 +30,6 @@ function watched(policy: TerraformResource): boolean {
 }
 
 /**
- * Every access policy of the app, stack by stack in construct order, from each stack's tree
- * facts (read once per synth). They are recognised by their Terraform type, so that one made
- * with another copy of the azurerm bindings than ours counts too.
- */
-function accessPolicies(scope: IConstruct): TerraformResource[] {
-  const ledger = Ledger.of(scope);
-  return appStacks(scope)
-    .flatMap((stack) => ledger.treeFactsOf(stack).ofType(ACCESS_POLICY_TYPE))
-    .map((c) => c as TerraformResource);
-}
-
-/**
  * ARM IDs and object IDs (GUIDs) compare without case, so a literal is lower-cased; a Terraform
  * expression (`${azurerm_user_assigned_identity.x.principal_id}`) names case-sensitive
  * addresses and is kept as written.
@@ -50,44 +38,61 @@ function literalLowerCase(value: unknown): unknown {
   return typeof value === "string" && !value.includes("${") ? value.toLowerCase() : value;
 }
 
+/** Name of the whole-app fact: the duplicate access policies, by the stack that reports them. */
+const DUPLICATES = "access-policies|duplicates";
+
 /**
- * Access policies of the app that repeat an earlier one (same vault and object, as each
- * policy's stack resolves them: literal IDs match across stacks, references within one),
- * reported once: by the repeating policy's stack, or by the first policy's stack when the
- * repeating one's stack does not run the check.
+ * The errors of `stack`'s check, from the duplicates of the whole app, found once per synth:
+ * the check is registered on every stack that has a policy of ours, and each would otherwise
+ * read every policy of the app.
  */
 function duplicateAccessPolicyErrors(stack: TerraformStack): string[] {
+  const ledger = Ledger.of(stack);
+  return ledger.appFact(DUPLICATES, () => duplicatesByReporter(ledger, stack)).get(stack) ?? [];
+}
+
+/**
+ * Access policies of the app that repeat an earlier one (same vault and object, as each
+ * policy's stack resolves them: literal IDs match across stacks, references within one), each
+ * under the stack that reports it: the repeating policy's stack, or the first policy's stack
+ * when the repeating one's stack does not run the check. Policies are found stack by stack in
+ * construct order, by their Terraform type, so that one made with another copy of the azurerm
+ * bindings than ours counts too.
+ */
+function duplicatesByReporter(ledger: Ledger, scope: IConstruct): Map<TerraformStack, string[]> {
   const seen = new Map<string, TerraformResource>();
-  const errors: string[] = [];
-  for (const policy of accessPolicies(stack)) {
-    const args = policy as unknown as { keyVaultIdInput?: string; objectIdInput?: string };
-    const own = TerraformStack.of(policy);
-    const resolved = JSON.stringify(
-      (resolveIn(own, [args.keyVaultIdInput, args.objectIdInput]) as unknown[]).map(
-        literalLowerCase,
-      ),
-    );
-    // A Terraform expression names a resource of its own stack: equal text elsewhere is another one.
-    const key = resolved.includes("${") ? `${own.node.path}|${resolved}` : resolved;
-    const first = seen.get(key);
-    if (!first) {
-      seen.set(key, policy);
-      continue;
-    }
-    const reporter = watched(policy) ? own : TerraformStack.of(first);
-    if (reporter !== stack) continue;
-    errors.push(
-      new TransferValidationError(
+  const errors = new Map<TerraformStack, string[]>();
+  for (const own of appStacks(scope)) {
+    for (const element of ledger.treeFactsOf(own).ofType(ACCESS_POLICY_TYPE)) {
+      const policy = element as TerraformResource;
+      const args = policy as unknown as { keyVaultIdInput?: string; objectIdInput?: string };
+      const resolved = JSON.stringify(
+        (resolveIn(own, [args.keyVaultIdInput, args.objectIdInput]) as unknown[]).map(
+          literalLowerCase,
+        ),
+      );
+      // A Terraform expression names a resource of its own stack: equal text elsewhere is another one.
+      const key = resolved.includes("${") ? `${own.node.path}|${resolved}` : resolved;
+      const first = seen.get(key);
+      if (!first) {
+        seen.set(key, policy);
+        continue;
+      }
+      const reporter = watched(policy) ? own : TerraformStack.of(first);
+      const message = new TransferValidationError(
         policy.node.path,
         "object_id",
-        resolveIn(stack, args.objectIdInput),
+        resolveIn(reporter, args.objectIdInput),
         {
           problem: `already has an access policy in the same vault, made by ${first.node.path}`,
           rule: "one azurerm_key_vault_access_policy per (key_vault_id, object_id); azurerm keeps only one",
           fix: "merge the permissions into one policy, or let the pipelines share the library's policy",
         },
-      ).message,
-    );
+      ).message;
+      const reported = errors.get(reporter);
+      if (reported) reported.push(message);
+      else errors.set(reporter, [message]);
+    }
   }
   return errors;
 }

@@ -1,7 +1,7 @@
 import { warn } from "../private/annotations";
 import { Aspects, IAspect, TerraformResource, TerraformStack } from "../core/cdk";
 import { IConstruct } from "constructs";
-import { stackLedger } from "../private/ledger";
+import { Ledger, stackLedger } from "../private/ledger";
 import { VaultWideRead } from "../private/stack-ledger";
 import { keyOf } from "../private/keys";
 import { resolveIn } from "../private/resolve";
@@ -53,9 +53,8 @@ class VaultWideReadWarnings implements IAspect {
     this.done = true;
     const reads = stackLedger(this.stack).vaultWideReads;
     if (reads.size === 0) return;
-    const secrets = secretsByVault(this.stack, reads.values());
     for (const read of reads.values()) {
-      const warning = vaultWideWarning(read, secrets.get(read.vaultKey) ?? []);
+      const warning = vaultWideWarning(read, secretsOfVault(this.stack, read));
       if (warning) warn(read.policy, warning);
     }
   }
@@ -70,49 +69,83 @@ interface VaultSecret {
   readonly shown: string;
 }
 
+/** A secret of the app, with its place in construct order. */
+interface PlacedSecret extends VaultSecret {
+  readonly order: number;
+}
+
 /**
- * The secrets the app has in each vault (by vault key), each once, in construct order: the
- * library's SAS token secrets (owned or existing), and every other `azurerm_key_vault_secret`
- * of the app (a database password beside the token counts). Keys are read in `stack`, where the
- * policies that ask for them live; a vault is matched by its key or by its ID.
+ * The secrets the app has, found in one walk of the app per synth: the library's SAS token
+ * secrets (owned or existing) by the key of their vault, and every other
+ * `azurerm_key_vault_secret` (a database password beside the token counts) by its vault's ID
+ * as its own stack resolves it.
  */
-function secretsByVault(
-  stack: TerraformStack,
-  reads: Iterable<VaultWideRead>,
-): Map<string, VaultSecret[]> {
-  const vaultKeys = new Map<string, string>();
-  for (const read of reads) vaultKeys.set(idKey(stack, read.vault.keyVaultId), read.vaultKey);
-  const byVault = new Map<string, Map<string, VaultSecret>>();
-  const add = (vaultKey: string | undefined, secret: VaultSecret) => {
-    if (vaultKey === undefined) return;
-    const secrets = byVault.get(vaultKey) ?? new Map<string, VaultSecret>();
-    if (!secrets.has(secret.key)) secrets.set(secret.key, secret);
-    byVault.set(vaultKey, secrets);
-  };
-  const ours = new Set<IConstruct>();
-  for (const node of stack.node.root.node.findAll()) {
-    const library = node as Partial<SecretLike>;
-    if (typeof library.secretUri === "string" && typeof library.grantRead === "function") {
-      if (!library.keyVault) continue;
-      const key = keyOf(stack, library.secretKey, library.secretUri);
-      add(keyOf(stack, library.keyVault.vaultKey, library.keyVault.keyVaultId), {
-        key,
-        shown: key,
+interface AppSecrets {
+  readonly byVaultKey: ReadonlyMap<string, readonly PlacedSecret[]>;
+  readonly byVaultId: ReadonlyMap<string, readonly PlacedSecret[]>;
+}
+
+/** Name of the whole-app fact that holds AppSecrets. */
+const APP_SECRETS = "vault-wide-read|secrets";
+
+/** The secrets of the app (see AppSecrets), read once per synth. */
+function appSecrets(scope: IConstruct): AppSecrets {
+  return Ledger.of(scope).appFact(APP_SECRETS, () => {
+    const byVaultKey = new Map<string, PlacedSecret[]>();
+    const byVaultId = new Map<string, PlacedSecret[]>();
+    const ours = new Set<IConstruct>();
+    let order = 0;
+    for (const node of scope.node.root.node.findAll()) {
+      const library = node as Partial<SecretLike>;
+      if (typeof library.secretUri === "string" && typeof library.grantRead === "function") {
+        if (!library.keyVault) continue;
+        const own = TerraformStack.of(node);
+        const key = keyOf(own, library.secretKey, library.secretUri);
+        const vaultKey = keyOf(own, library.keyVault.vaultKey, library.keyVault.keyVaultId);
+        append(byVaultKey, vaultKey, { key, shown: key, order: order++ });
+        for (const owned of node.node.findAll()) ours.add(owned);
+        continue;
+      }
+      const resource = node as Partial<TerraformResource> & {
+        keyVaultIdInput?: string;
+        nameInput?: string;
+      };
+      if (resource.terraformResourceType !== SECRET_TYPE || ours.has(node)) continue;
+      const name = typeof resource.nameInput === "string" ? resource.nameInput : undefined;
+      const shown = name && !name.includes("${") ? `"${name}" (${node.node.path})` : node.node.path;
+      append(byVaultId, idKey(TerraformStack.of(node), resource.keyVaultIdInput), {
+        key: `resource|${node.node.path}`,
+        shown,
+        order: order++,
       });
-      for (const owned of node.node.findAll()) ours.add(owned);
-      continue;
     }
-    const resource = node as Partial<TerraformResource> & {
-      keyVaultIdInput?: string;
-      nameInput?: string;
-    };
-    if (resource.terraformResourceType !== SECRET_TYPE || ours.has(node)) continue;
-    const vaultKey = vaultKeys.get(idKey(TerraformStack.of(node), resource.keyVaultIdInput));
-    const name = typeof resource.nameInput === "string" ? resource.nameInput : undefined;
-    const shown = name && !name.includes("${") ? `"${name}" (${node.node.path})` : node.node.path;
-    add(vaultKey, { key: `resource|${node.node.path}`, shown });
-  }
-  return new Map([...byVault].map(([vault, secrets]) => [vault, [...secrets.values()]]));
+    return { byVaultKey, byVaultId };
+  });
+}
+
+/** Adds `value` to the list under `key`. */
+function append<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * The secrets the app has in the vault a policy of `stack` reads: by its key, or by its ID as
+ * `stack` resolves it, each once, in construct order; made once per synth for each vault.
+ */
+function secretsOfVault(stack: TerraformStack, read: VaultWideRead): VaultSecrets {
+  const vaultId = idKey(stack, read.vault.keyVaultId);
+  return Ledger.of(stack).appFact(`${APP_SECRETS}|${read.vaultKey}|${vaultId}`, () => {
+    const secrets = appSecrets(stack);
+    const found = new Map<string, PlacedSecret>();
+    const placed = [
+      ...(secrets.byVaultKey.get(read.vaultKey) ?? []),
+      ...(secrets.byVaultId.get(vaultId) ?? []),
+    ].sort((a, b) => a.order - b.order);
+    for (const secret of placed) if (!found.has(secret.key)) found.set(secret.key, secret);
+    return new VaultSecrets([...found.values()]);
+  });
 }
 
 /** A vault ID as a key: a literal ARM ID in lower case, an expression with its stack. */
@@ -121,17 +154,17 @@ function idKey(stack: TerraformStack, id: unknown): string {
   return resolved.includes("${") ? `${stack.node.path}|${resolved}` : resolved.toLowerCase();
 }
 
-function vaultWideWarning(read: VaultWideRead, vaultSecrets: VaultSecret[]): string | undefined {
-  const others = vaultSecrets.filter((secret) => !read.secretKeys.has(secret.key));
+function vaultWideWarning(read: VaultWideRead, vault: VaultSecrets): string | undefined {
+  const others = vault.othersThan(read.secretKeys);
   const dedicated = read.vault.dedicatedToTransfer === true;
-  if (others.length === 0 && dedicated) return undefined;
-  const vault = String(resolveIn(read.policy, read.vault.keyVaultId));
+  if (others.count === 0 && dedicated) return undefined;
+  const vaultId = String(resolveIn(read.policy, read.vault.keyVaultId));
   const why =
-    others.length > 0
-      ? `the vault also holds ${others.length} other secret(s) of this app: ${shownSecrets(others)}`
+    others.count > 0
+      ? `the vault also holds ${others.count} other secret(s) of this app: ${shownSecrets(others)}`
       : "the vault is not marked dedicatedToTransfer, so other secrets may be in it or be written to it later";
   return (
-    `this access policy gives its principal Get on every secret in ${vault}, not only the SAS token it needs: ${why}. ` +
+    `this access policy gives its principal Get on every secret in ${vaultId}, not only the SAS token it needs: ${why}. ` +
     "Grant on the one secret instead: use an RBAC vault (KeyVaultAccessModel.RBAC; the library then assigns Key Vault Secrets User " +
     "on the secret alone), or keep this vault for transfer secrets only and mark it with dedicatedToTransfer: true and a dedicationReason"
   );
@@ -141,12 +174,40 @@ function vaultWideWarning(read: VaultWideRead, vaultSecrets: VaultSecret[]): str
 const SHOWN_SECRETS = 5;
 
 /** Up to SHOWN_SECRETS secrets, then how many more. */
-function shownSecrets(secrets: VaultSecret[]): string {
-  const shown = secrets
-    .slice(0, SHOWN_SECRETS)
-    .map((s) => s.shown)
-    .join(", ");
-  return secrets.length > SHOWN_SECRETS
-    ? `${shown} and ${secrets.length - SHOWN_SECRETS} more`
+function shownSecrets(others: OtherSecrets): string {
+  const shown = others.first.map((s) => s.shown).join(", ");
+  return others.count > others.first.length
+    ? `${shown} and ${others.count - others.first.length} more`
     : shown;
+}
+
+/** The secrets of a vault other than a policy's own: how many, and the first SHOWN_SECRETS. */
+interface OtherSecrets {
+  readonly count: number;
+  readonly first: readonly VaultSecret[];
+}
+
+/**
+ * The secrets of one vault, in construct order. A policy's own secrets are few and the vault's
+ * may be thousands (one per pipeline), so the others are counted from the policy's side and only
+ * the first few are looked for: the cost of a warning does not grow with the vault.
+ */
+class VaultSecrets {
+  private readonly keys: ReadonlySet<string>;
+
+  public constructor(private readonly secrets: readonly VaultSecret[]) {
+    this.keys = new Set(secrets.map((s) => s.key));
+  }
+
+  /** The secrets not in `own`. */
+  public othersThan(own: ReadonlySet<string>): OtherSecrets {
+    let ownHere = 0;
+    for (const key of own) if (this.keys.has(key)) ownHere++;
+    const first: VaultSecret[] = [];
+    for (const secret of this.secrets) {
+      if (first.length === SHOWN_SECRETS) break;
+      if (!own.has(secret.key)) first.push(secret);
+    }
+    return { count: this.secrets.length - ownHere, first };
+  }
 }

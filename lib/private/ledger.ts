@@ -1,7 +1,8 @@
 import { TerraformResource, TerraformStack } from "../core/cdk";
 import { assertSameCore } from "../core/same-core";
 import { Construct, IConstruct } from "constructs";
-import { StackLedger } from "./stack-ledger";
+import { StackLedger, SynthSignals } from "./stack-ledger";
+import { SynthPass } from "./synth-pass";
 import { TreeFacts } from "./tree-facts";
 
 /** Construct ID of the ledger under the app's root. */
@@ -58,7 +59,7 @@ export enum NameKind {
  * not a module-level map, so it sees every stack of the app and is shared by two copies of the
  * library loaded side by side (of the same layout).
  */
-export class Ledger extends Construct {
+export class Ledger extends Construct implements SynthSignals {
   /** The ledger of the app `scope` belongs to, made on first use. */
   public static of(scope: IConstruct): Ledger {
     const root = scope.node.root;
@@ -81,9 +82,18 @@ export class Ledger extends Construct {
   private readonly lifecyclePolicies = new Map<string, LedgerLifecyclePolicy>();
   /** What each stack holds. */
   private readonly stacks = new Map<TerraformStack, StackLedger>();
+  /** The synth under way, if any (see SynthPass). */
+  private pass?: SynthPass;
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
+    // The app's own validation is the last step of app.synth(): that synth is over.
+    scope.node.addValidation({
+      validate: () => {
+        this.pass = undefined;
+        return [];
+      },
+    });
   }
 
   /**
@@ -146,9 +156,33 @@ export class Ledger extends Construct {
     return this.stacks.get(TerraformStack.of(scope));
   }
 
-  /** The tree facts of `stack`: of its synth pass when it has one, else read afresh. */
+  /** The tree facts of `stack`: read once in the current synth, afresh outside one. */
   public treeFactsOf(stack: TerraformStack): TreeFacts {
-    return this.stacks.get(stack)?.treeFacts() ?? TreeFacts.read(stack);
+    return this.pass ? this.pass.factsOf(stack) : TreeFacts.read(stack);
+  }
+
+  /**
+   * The whole-app fact `name`: computed by `compute` once in the current synth, afresh outside
+   * one. `compute` reads the app's stacks through treeFactsOf.
+   */
+  public appFact<T>(name: string, compute: () => T): T {
+    return this.pass ? this.pass.appFact(name, compute) : compute();
+  }
+
+  /** @internal */
+  public _aspectsBegin(stack: TerraformStack): void {
+    if (!this.pass?.aspectsBegin(stack)) {
+      this.pass = new SynthPass();
+      this.pass.aspectsBegin(stack);
+    }
+  }
+
+  /** @internal */
+  public _validationsBegin(stack: TerraformStack): void {
+    if (!this.pass?.validationsBegin(stack)) {
+      this.pass = new SynthPass();
+      this.pass.validationsBegin(stack);
+    }
   }
 
   /** What the stack of `scope` holds, made on first use. */
@@ -156,7 +190,7 @@ export class Ledger extends Construct {
     const stack = TerraformStack.of(scope);
     let held = this.stacks.get(stack);
     if (!held) {
-      held = new StackLedger(stack);
+      held = new StackLedger(stack, this);
       this.stacks.set(stack, held);
     }
     return held;

@@ -28,16 +28,21 @@ export class StackSlot<T> {
   ) {}
 }
 
+/** What a stack's ledger tells the app's ledger of the synths it takes part in. */
+export interface SynthSignals {
+  /** The aspects of `stack` begin (an aspect on the stack reaches it before its constructs). */
+  _aspectsBegin(stack: TerraformStack): void;
+  /** The validations of `stack` begin (a validation on the stack runs before its constructs'). */
+  _validationsBegin(stack: TerraformStack): void;
+  /** The tree facts of `stack`: of the current synth (see SynthPass), else read afresh. */
+  treeFactsOf(stack: TerraformStack): TreeFacts;
+}
+
 /**
  * What one stack holds in the app's ledger: facts registered once per stack, the newest azapi
  * release its resources need, the vault-wide access policies the library made there, typed
  * slots of other layers (the deployer scan's registration), and the stack's tree facts of the
- * current synth.
- *
- * The tree facts are read once per synth pass, after the tree is complete: a validation on the
- * stack (which runs before those of its constructs) starts the pass, and an aspect on the stack
- * (which runs first in every synth) ends the previous one. Outside a pass they are read afresh
- * on each call, so a reader between constructs never sees an old tree.
+ * current synth (read once per synth, see SynthPass).
  */
 export class StackLedger {
   /** The newest azapi release the stack's resources need, e.g. "2.11.0"; none asked yet. */
@@ -48,18 +53,16 @@ export class StackLedger {
   private readonly facts = new Set<string>();
   /** The values of typed slots, by slot name. */
   private readonly slots = new Map<string, unknown>();
-  /** Whether validations of the current synth are running. */
-  private inPass = false;
-  /** The tree facts of the current pass, once read. */
-  private passFacts?: TreeFacts;
 
-  /** Registers the start and end of synth passes on `stack`. */
-  public constructor(public readonly stack: TerraformStack) {
-    Aspects.of(stack).add(new PassEnd(this));
+  /** Tells `synths` when the aspects and the validations of `stack` begin. */
+  public constructor(
+    public readonly stack: TerraformStack,
+    private readonly synths: SynthSignals,
+  ) {
+    Aspects.of(stack).add(new AspectsBegin(stack, synths));
     stack.node.addValidation({
       validate: () => {
-        this.inPass = true;
-        this.passFacts = undefined;
+        synths._validationsBegin(stack);
         return [];
       },
     });
@@ -88,26 +91,21 @@ export class StackLedger {
     return this.facts.has(fact);
   }
 
-  /** The stack's tree facts: read once per synth pass, afresh outside one. */
+  /** The stack's tree facts: read once per synth, afresh outside one. */
   public treeFacts(): TreeFacts {
-    if (!this.inPass) return TreeFacts.read(this.stack);
-    this.passFacts ??= TreeFacts.read(this.stack);
-    return this.passFacts;
-  }
-
-  /** Ends the pass: the next synth may run after the tree changed. @internal */
-  public _endPass(): void {
-    this.inPass = false;
-    this.passFacts = undefined;
+    return this.synths.treeFactsOf(this.stack);
   }
 }
 
-/** Ends a stack's synth pass when a new synth invokes the stack's aspects. */
-class PassEnd implements IAspect {
-  public constructor(private readonly held: StackLedger) {}
+/** Tells the app's ledger when a synth invokes the aspects of a stack. */
+class AspectsBegin implements IAspect {
+  public constructor(
+    private readonly stack: TerraformStack,
+    private readonly synths: SynthSignals,
+  ) {}
 
-  /** Ends the pass on reaching the stack (aspects reach the stack before its constructs). */
+  /** Signals on reaching the stack (aspects reach the stack before its constructs). */
   public visit(node: IConstruct): void {
-    if (node === this.held.stack) this.held._endPass();
+    if (node === this.stack) this.synths._aspectsBegin(this.stack);
   }
 }

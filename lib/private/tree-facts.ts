@@ -35,6 +35,14 @@ export class TreeFacts {
     this.elements = elements;
   }
 
+  /** Whether `other` found the same elements, in the same order. */
+  public sameElements(other: TreeFacts): boolean {
+    return (
+      this.elements.length === other.elements.length &&
+      this.elements.every((element, i) => element === other.elements[i])
+    );
+  }
+
   /** The elements of one Terraform type (e.g. "azurerm_key_vault_access_policy"). */
   public ofType(type: string): readonly IConstruct[] {
     return this.byType.get(type) ?? [];

@@ -1,4 +1,4 @@
-import { App, TerraformStack } from "cdktf";
+import { App, TerraformStack, Tokenization } from "cdktf";
 import { Node } from "constructs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
@@ -19,12 +19,14 @@ import { join } from "node:path";
 import * as ids from "../support/ids";
 
 /**
- * An app of two stacks, each with `n` export pipelines (SAS token by URI in an access-policy
- * vault, so every whole-tree check of the library runs) and a run on each.
+ * An app of `stackCount` stacks, each with `n` export pipelines (SAS token by URI in an
+ * access-policy vault shared by the app, so every whole-tree and whole-app check of the library
+ * runs) and a run on each.
  */
-function appOf(n: number): { app: App; stacks: TerraformStack[] } {
+function appOf(n: number, stackCount = 2): { app: App; stacks: TerraformStack[] } {
   const app = new App({ outdir: mkdtempSync(join(tmpdir(), "tree-visits-")), stackTraces: false });
-  const stacks = ["one", "two"].map((name, s) => {
+  const names = Array.from({ length: stackCount }, (_, s) => `stack${s}`);
+  const stacks = names.map((name, s) => {
     const stack = new TerraformStack(app, name);
     new AzapiProvider(stack, "Azapi");
     new AzurermProvider(stack, "Azurerm", { features: [{}] });
@@ -58,8 +60,8 @@ function appOf(n: number): { app: App; stacks: TerraformStack[] } {
 }
 
 /** How often `app.synth()` walks a whole stack or the whole app (`findAll` from its root). */
-function wholeTreeWalks(n: number): number {
-  const { app, stacks } = appOf(n);
+function wholeTreeWalks(n: number, stackCount = 2): number {
+  const { app, stacks } = appOf(n, stackCount);
   const roots = new Set<Node>([app.node, ...stacks.map((s) => s.node)]);
   let walks = 0;
   const findAll = Node.prototype.findAll;
@@ -72,6 +74,16 @@ function wholeTreeWalks(n: number): number {
   return walks;
 }
 
+/** How many values the library resolves (Tokenization.resolve) in `app.synth()`. */
+function libraryResolves(n: number, stackCount: number): number {
+  const { app } = appOf(n, stackCount);
+  const spy = vi.spyOn(Tokenization, "resolve");
+  app.synth();
+  const calls = spy.mock.calls.length;
+  vi.restoreAllMocks();
+  return calls;
+}
+
 afterEach(() => {
   vi.restoreAllMocks();
 });
@@ -81,5 +93,17 @@ describe("the shape of a synth", () => {
     const few = wholeTreeWalks(2);
     expect(few).toBeGreaterThan(0);
     expect(wholeTreeWalks(12)).toBe(few);
+  });
+
+  it("walks each stack a fixed number of times, however many stacks the app holds", () => {
+    const [two, four, six] = [2, 4, 6].map((stacks) => wholeTreeWalks(2, stacks));
+    expect(four - two).toBeGreaterThan(0);
+    expect(six - four).toBe(four - two);
+  });
+
+  it("resolves a fixed number of values per stack, however many stacks look across the app", () => {
+    const [two, four, six] = [2, 4, 6].map((stacks) => libraryResolves(3, stacks));
+    expect(four - two).toBeGreaterThan(0);
+    expect(six - four).toBe(four - two);
   });
 });
