@@ -8,13 +8,15 @@ import {
   batchHandStack,
   batchLibraryStack,
   handWrittenStack,
+  handWrittenStacks,
   libraryStack,
+  libraryStacks,
   resourceCounts,
 } from "./setups.mjs";
 import { timed } from "./stats.mjs";
 
 const require = createRequire(new URL("../package.json", import.meta.url));
-const { Testing } = require("cdktf");
+const { TerraformStack, Testing } = require("cdktf");
 const { synthJson } = require("./dist/testing/index.js");
 
 const MEASUREMENTS = {
@@ -22,6 +24,10 @@ const MEASUREMENTS = {
   library: (n) => synthCost(libraryStack, n),
   /** The same for the hand-written setups. */
   hand: (n) => synthCost(handWrittenStack, n),
+  /** The same for an app whose setups are spread over n stacks. */
+  stacksLibrary: (n) => synthCost(libraryStacks, n),
+  /** The same for the hand-written setups spread over n stacks. */
+  stacksHand: (n) => synthCost(handWrittenStacks, n),
   /** The same for n registries of batched exports (ExportBatches). */
   batchLibrary: (n) => synthCost(batchLibraryStack, n),
   /** The same for n registries of batched exports written by hand. */
@@ -42,17 +48,20 @@ const MEASUREMENTS = {
 };
 
 /**
- * Builds the stack, then times `app.synth()`: aspects, every validation, the JSON written to
- * cdktf.out and the manifest, which is what `cdktf synth` runs. The temporary outdir is removed.
+ * Builds the app (`build` returns a stack of it), then times `app.synth()`: aspects, every
+ * validation, the JSON written to cdktf.out and the manifest, which is what `cdktf synth` runs.
+ * The resources are counted over every stack; the temporary outdir is removed.
  */
 function synthCost(build, n) {
   const [buildMs, stack] = timed(() => build(n));
   const app = stack.node.root;
   const [ms] = timed(() => app.synth());
-  const file = join(app.outdir, "stacks", stack.node.id, "cdk.tf.json");
-  const resources = resourceCounts(JSON.parse(readFileSync(file, "utf8")));
+  const docs = app.node.children
+    .filter((c) => TerraformStack.isStack(c))
+    .map(({ node }) => join(app.outdir, "stacks", node.id, "cdk.tf.json"))
+    .map((file) => JSON.parse(readFileSync(file, "utf8")));
   rmSync(app.outdir, { recursive: true, force: true });
-  return { ms, buildMs, resources };
+  return { ms, buildMs, resources: resourceCounts(...docs) };
 }
 
 const [name, n, repetitions] = process.argv.slice(2);

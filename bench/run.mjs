@@ -9,13 +9,14 @@ import { fileURLToPath } from "node:url";
 import { measureImports } from "./import-cost.mjs";
 import { measureReview } from "./review-cost.mjs";
 import { measureExamples } from "./examples-synth.mjs";
-import { ARTIFACTS_PER_REGISTRY } from "./setups.mjs";
+import { ARTIFACTS_PER_REGISTRY, MANY_STACKS_SETUPS } from "./setups.mjs";
 import { median, mib, ms, printTable, ratio } from "./stats.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const SIZES = [250, 1000, 4000];
 const IMPORT_REPETITIONS = 7;
 const BATCH_REGISTRIES = [25, 50, 100];
+const STACK_COUNTS = [10, 100, 500];
 // synth: app.synth() at most 1.2x hand-written at each size; growth: the library's growth from the
 // first size to the last within 1.2x of hand-written's; total: building plus app.synth() at most
 // 1.3x at the largest size; harness: synthJson's own part (after the shared toTerraform) at
@@ -227,6 +228,19 @@ compareSynth({
   variants: ["batchLibrary", "batchHand"],
   sizes: BATCH_REGISTRIES,
   unit: "registries",
+  repetitions: () => 3,
+});
+
+// (g) Many stacks: the same setups spread over more stacks of one app.
+console.log(
+  `(g) many stacks: ${MANY_STACKS_SETUPS} setups as in (b), spread evenly over N stacks of one ` +
+    "app (checks that look across the app's stacks run in each); as in (b)",
+);
+compareSynth({
+  label: "(g)",
+  variants: ["stacksLibrary", "stacksHand"],
+  sizes: STACK_COUNTS,
+  unit: "stacks",
   repetitions: () => 3,
 });
 

@@ -30,8 +30,8 @@ function names(i) {
 }
 
 /** A stack with the azapi and azurerm providers, as `app.synth()` requires. */
-function newStack() {
-  const stack = new TerraformStack(Testing.app(), "bench");
+function newStack(app = Testing.app(), id = "bench") {
+  const stack = new TerraformStack(app, id);
   new AzapiProvider(stack, "Azapi", {});
   new AzurermProvider(stack, "Azurerm", { features: [{}] });
   return stack;
@@ -40,10 +40,49 @@ function newStack() {
 /** N setups made with the library's constructs. */
 export function libraryStack(n) {
   const stack = newStack();
+  addLibrarySetups(stack, 0, n);
+  return stack;
+}
+
+/** The same resources, with the same arguments, written by hand. */
+export function handWrittenStack(n) {
+  const stack = newStack();
+  addHandSetups(stack, 0, n);
+  return stack;
+}
+
+/** Setups per app in the many-stacks measurements: spread over more stacks, not grown. */
+export const MANY_STACKS_SETUPS = 1000;
+
+/** MANY_STACKS_SETUPS library setups spread evenly over `stacks` stacks of one app. */
+export function libraryStacks(stacks) {
+  return spread(stacks, addLibrarySetups);
+}
+
+/** The same, written by hand. */
+export function handWrittenStacks(stacks) {
+  return spread(stacks, addHandSetups);
+}
+
+/** An app of `stacks` stacks holding MANY_STACKS_SETUPS setups made by `add`; its first stack. */
+function spread(stacks, add) {
+  const app = Testing.app();
+  const per = MANY_STACKS_SETUPS / stacks;
+  let first;
+  for (let s = 0; s < stacks; s++) {
+    const stack = newStack(app, `bench${s}`);
+    add(stack, s * per, per);
+    first ??= stack;
+  }
+  return first;
+}
+
+/** Setups `from` to `from + n - 1`, made with the library's constructs in `stack`. */
+function addLibrarySetups(stack, from, n) {
   const vault = lib.KeyVaultRef.fromKeyVaultId(stack, "Vault", VAULT_ID, {
     accessModel: lib.KeyVaultAccessModel.ACCESS_POLICY,
   });
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < from + n; i++) {
     const s = names(i);
     const pipeline = new lib.ExportPipeline(stack, `Export${i}`, {
       registry: lib.RegistryRef.fromRegistryId(stack, `Registry${i}`, s.registryId, {
@@ -62,13 +101,11 @@ export function libraryStack(n) {
       artifacts: s.artifacts,
     });
   }
-  return stack;
 }
 
-/** The same resources, with the same arguments, written by hand. */
-export function handWrittenStack(n) {
-  const stack = newStack();
-  for (let i = 0; i < n; i++) {
+/** The same setups, with the same arguments, written by hand in `stack`. */
+function addHandSetups(stack, from, n) {
+  for (let i = from; i < from + n; i++) {
     const s = names(i);
     const pipeline = handPipeline(stack, `Export${i}`, s);
     const policy = handPolicy(stack, `Policy${i}`, pipeline);
@@ -77,7 +114,6 @@ export function handWrittenStack(n) {
       dependsOn: [policy],
     });
   }
-  return stack;
 }
 
 /** An export pipeline in SAS token mode with a system-assigned identity, by hand. */
@@ -141,13 +177,22 @@ function runConfig(pipeline, registryId, runName, blobName, artifacts) {
   };
 }
 
-/** How many resources of each type, and outputs, a synthesized stack holds, e.g. "azapi_resource=2, ...". */
-export function resourceCounts(tf) {
-  const resources = Object.entries(tf.resource ?? {}).map(
-    ([type, blocks]) => `${type}=${Object.keys(blocks).filter((k) => k !== "//").length}`,
-  );
-  const outputs = tf.output ? [`outputs=${Object.keys(tf.output).length}`] : [];
-  return [...resources.sort(), ...outputs].join(", ");
+/**
+ * How many resources of each type, and outputs, the synthesized stacks hold together, e.g.
+ * "azapi_resource=2, ...".
+ */
+export function resourceCounts(...docs) {
+  const counts = new Map();
+  let outputs = 0;
+  for (const tf of docs) {
+    for (const [type, blocks] of Object.entries(tf.resource ?? {})) {
+      const n = Object.keys(blocks).filter((k) => k !== "//").length;
+      counts.set(type, (counts.get(type) ?? 0) + n);
+    }
+    outputs += Object.keys(tf.output ?? {}).length;
+  }
+  const resources = [...counts].map(([type, n]) => `${type}=${n}`);
+  return [...resources.sort(), ...(outputs ? [`outputs=${outputs}`] : [])].join(", ");
 }
 
 // Batched transfers: R registries, each exporting ARTIFACTS_PER_REGISTRY artifacts through one
