@@ -4,10 +4,10 @@ import { assertSameCore } from "../core/same-core";
 import { IConstruct } from "constructs";
 import { TransferValidationError } from "../validation/error";
 import { POLICY_PACK_MARK } from "../private/app-aspects";
+import { acceptanceHint, findSuppression, ownSuppressions } from "../private/suppression-metadata";
 import { IPolicyRecorder, recorderOf } from "./policy-recorder";
 import { ITransferRule, PolicyLevel, RuleStatus } from "./rule";
 import { checkRule, runRule } from "./rule-checks";
-import { findSuppression, ownSuppressions } from "./suppressions";
 import { TransferRules } from "./transfer-rules";
 
 /** Props of a policy pack. */
@@ -111,7 +111,7 @@ export class TransferPolicyPack implements IAspect {
       if (suppression) continue;
       const message =
         `[${rule.ruleId}] ${detail}. rule: ${rule.message}. fix: ${rule.fix}. ` +
-        `To accept it here: TransferSuppressions.add(construct, "${rule.ruleId}", "<reason>")`;
+        acceptanceHint(rule.ruleId);
       // As a cdktf annotation, but with no stack trace: the manifest then names no
       // folder of the machine, and the same app gives the same manifest.json.
       const level =

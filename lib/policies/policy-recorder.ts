@@ -12,7 +12,8 @@ import {
   RecordedSuppression,
 } from "./policy-record";
 import { ITransferRule } from "./rule";
-import { BUILT_IN_RULE_IDS, PlacedSuppression, Suppression } from "./suppressions";
+import { PlacedSuppression, Suppression } from "../private/suppression-metadata";
+import { BUILT_IN_RULE_IDS } from "./suppressions";
 
 /** Construct ID of the recorder under its stack. */
 const RECORDER_ID = "AcrTransferPolicyRecord";

@@ -2,30 +2,11 @@ import { IConstruct } from "constructs";
 import { reasonRule } from "../arm/reasons";
 import { check, expectShape, fail } from "../validation/check";
 import { TransferValidationError } from "../validation/error";
+import { Suppression, markSuppression } from "../private/suppression-metadata";
 import { TransferRuleIds } from "./rule-ids";
-
-/**
- * Node metadata type of a suppression. A plain string, not a symbol or a class: a suppression
- * added with one copy of the library is honored by a pack from another copy.
- */
-const SUPPRESSION_METADATA = "cdktf-acr-transfer/policy-suppression";
 
 /** How to mend a suppression's reason. */
 const SUPPRESSION_REASON_FIX = "say why the rule does not apply here, and until when";
-
-/** A suppression as recorded on a construct. */
-export interface Suppression {
-  /** The rule it suppresses. */
-  readonly ruleId: string;
-  /** Why. */
-  readonly reason: string;
-}
-
-/** A suppression, with the construct it was added to. */
-export interface PlacedSuppression extends Suppression {
-  /** The construct it was added to. */
-  readonly scope: IConstruct;
-}
 
 /** Suppressions of policy rules, per construct, each with the reason a reviewer reads. */
 export class TransferSuppressions {
@@ -64,7 +45,7 @@ export class TransferSuppressions {
       });
     }
     const suppression: Suppression = { ruleId: ruleId.trim(), reason: reason.trim() };
-    scope.node.addMetadata(SUPPRESSION_METADATA, suppression, { stackTrace: false });
+    markSuppression(scope, suppression);
   }
 
   private constructor() {}
@@ -91,23 +72,4 @@ function expectScope(scope: unknown): void {
       ? "pass the construct itself (the pipeline or stack object, or app.node.findChild(...) to look it up)"
       : "pass the construct the suppression covers (a pipeline, a run, a stack)",
   });
-}
-
-/** The suppressions added to `construct` itself. */
-export function ownSuppressions(construct: IConstruct): Suppression[] {
-  return construct.node.metadata
-    .filter((entry) => entry.type === SUPPRESSION_METADATA)
-    .map((entry) => entry.data as Suppression);
-}
-
-/** The suppression of `ruleId` on `construct` or its nearest ancestor that has one. */
-export function findSuppression(
-  construct: IConstruct,
-  ruleId: string,
-): PlacedSuppression | undefined {
-  for (const scope of [...construct.node.scopes].reverse()) {
-    const found = ownSuppressions(scope).find((s) => s.ruleId === ruleId);
-    if (found) return { ...found, scope };
-  }
-  return undefined;
 }
