@@ -14,6 +14,7 @@ export {
 } from "./arm";
 export { TransferValidationError, ValidationMessages } from "./validation/error";
 export { Violation } from "./arm/violation";
+export { TransferWarningIds } from "./arm/warning-ids";
 export * from "./references/registry";
 export * from "./references/user-identity";
 export * from "./pipelines/pipeline-identity";

@@ -62,6 +62,7 @@ const ROOT_EXPORTS = [
   "TransferSide",
   "TransferSuppressions",
   "TransferValidationError",
+  "TransferWarningIds",
   "UserIdentity",
   "ValidationMessages",
 ];

@@ -126,6 +126,6 @@ export function unknownRegion(location: string): Violation | undefined {
     rule: "a pipeline runs in the registry's Azure region",
     fix:
       (near ? `did you mean "${near}"? ` : "") +
-      "if it is a new region, ignore this warning (az account list-locations lists the regions)",
+      "if it is a new region, acknowledge this warning (az account list-locations lists the regions)",
   };
 }

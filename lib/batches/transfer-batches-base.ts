@@ -19,6 +19,7 @@ import {
 import { checkOutputPrefix, declareBatchOutputs } from "./batch-outputs";
 import { planBatches } from "./batch-plan";
 import { DEFAULT_MAX_CONCURRENT_RUNS, TransferBatch } from "./transfer-batch";
+import { TransferWarningIds } from "../arm/warning-ids";
 
 /**
  * What plans and runs a batch set, on either side. The same artifacts, maxArtifactsPerRun and
@@ -123,7 +124,9 @@ export abstract class TransferBatchesBase extends Construct {
     const finding = entriesFinding(content.entries, (a) => Token.isUnresolved(a));
     failOn(this, finding && { ...finding, value: shown(this, finding.value) });
     const { distinct, duplicates } = distinctArtifacts(content.entries);
-    if (duplicates.length > 0) warn(this, duplicatesWarning(duplicates));
+    if (duplicates.length > 0) {
+      warn(this, TransferWarningIds.DUPLICATE_ARTIFACTS, duplicatesWarning(duplicates));
+    }
     this.artifacts = distinct.map((entry) => entry.artifact);
 
     const planned = planBatches(this.artifacts, maxPerRun);

@@ -9,6 +9,7 @@ import { GrantKind, grantOnce } from "./grant-once";
 import { grantedElsewhere } from "./granted-elsewhere";
 import { GrantPrincipal } from "./principal";
 import { TransferGrant } from "./transfer-grant";
+import { TransferWarningIds } from "../arm/warning-ids";
 
 /** Options of a container's blob-access grant. */
 export interface BlobAccessGrantOptions {
@@ -79,6 +80,7 @@ export function grantContainerAccess(
     const what = `${role} on ${target.containerUrl}`;
     warn(
       principal.owner,
+      TransferWarningIds.CONTAINER_ROLE_NOT_GRANTED,
       `the storage account of this container is unknown, so ${what} cannot be granted here; ` +
         "grant it yourself, or give the container its storageAccount",
     );

@@ -1,11 +1,12 @@
-import { warn } from "../private/annotations";
-import { Aspects, IAspect, TerraformResource, TerraformStack } from "../core/cdk";
+import { checkBeforeWarnings, warn } from "../private/annotations";
+import { TerraformResource, TerraformStack } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { Ledger, stackLedger } from "../private/ledger";
 import { VaultWideRead } from "../private/stack-ledger";
 import { keyOf } from "../private/keys";
 import { resolveIn } from "../private/resolve";
 import { IKeyVaultRef } from "../references/key-vault";
+import { TransferWarningIds } from "../arm/warning-ids";
 
 /** A secret of the app, as this check sees one (owned or existing). */
 interface SecretLike {
@@ -17,9 +18,9 @@ interface SecretLike {
 
 /**
  * Records that `policy` gives its principal `Get` on every secret of `vault` for the sake of
- * `secretKey`. Before synth, an aspect warns on each such policy whose vault holds other secrets
- * of the app, or whose contents are unknown (a vault referred to by ID or data source, not
- * marked dedicatedToTransfer): the principal can read all of them.
+ * `secretKey`. At synth, once the tree is complete, each such policy whose vault holds other
+ * secrets of the app, or whose contents are unknown (a vault referred to by ID or data source,
+ * not marked dedicatedToTransfer), gets a warning: the principal can read all of them.
  */
 export function recordVaultWideRead(
   policy: TerraformResource,
@@ -30,33 +31,21 @@ export function recordVaultWideRead(
   const held = stackLedger(policy);
   let read = held.vaultWideReads.get(policy.node.path);
   if (!read) {
-    if (held.firstInStack(WARNED))
-      Aspects.of(held.stack).add(new VaultWideReadWarnings(held.stack));
+    if (held.firstInStack(WARNED)) checkBeforeWarnings(held.stack, () => warnVaultWide(held.stack));
     read = { policy, vault, vaultKey, secretKeys: new Set<string>() };
     held.vaultWideReads.set(policy.node.path, read);
   }
   read.secretKeys.add(secretKey);
 }
 
-/** Fact of a stack whose vault-wide access policies are warned about. */
-const WARNED = "aspect|vault-wide-read";
+/** Fact of a stack whose vault-wide access policies are checked at synth. */
+const WARNED = "check|vault-wide-read";
 
-/** Adds the warnings of recordVaultWideRead to the access policies of one stack, once. */
-class VaultWideReadWarnings implements IAspect {
-  private done = false;
-
-  public constructor(private readonly stack: TerraformStack) {}
-
-  /** Runs the check when the aspect reaches the stack. */
-  public visit(node: IConstruct): void {
-    if (this.done || node !== this.stack) return;
-    this.done = true;
-    const reads = stackLedger(this.stack).vaultWideReads;
-    if (reads.size === 0) return;
-    for (const read of reads.values()) {
-      const warning = vaultWideWarning(read, secretsOfVault(this.stack, read));
-      if (warning) warn(read.policy, warning);
-    }
+/** Warns on each access policy of `stack` that reads more than the secrets it is made for. */
+function warnVaultWide(stack: TerraformStack): void {
+  for (const read of stackLedger(stack).vaultWideReads.values()) {
+    const warning = vaultWideWarning(read, secretsOfVault(stack, read));
+    if (warning) warn(read.policy, TransferWarningIds.VAULT_WIDE_READ, warning);
   }
 }
 

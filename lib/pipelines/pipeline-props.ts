@@ -16,6 +16,7 @@ import {
 import { PipelineIdentity, PipelineIdentityType } from "./pipeline-identity";
 import { checkLocation, unknownRegion } from "../arm/locations";
 import { TransferPipelineProps } from "./transfer-pipeline-props";
+import { TransferWarningIds } from "../arm/warning-ids";
 
 /** Props the types require, checked for callers the types do not reach (JavaScript, JSON). */
 export function checkPipelineProps(
@@ -154,7 +155,7 @@ export function pipelineLocation(pipeline: Construct, props: TransferPipelinePro
   const location = props.location ?? regionName(props.registry.location);
   if (typeof location === "string" && !Token.isUnresolved(location)) {
     const unknown = unknownRegion(location);
-    if (unknown) warn(pipeline, "location", location, unknown);
+    if (unknown) warn(pipeline, TransferWarningIds.UNKNOWN_REGION, "location", location, unknown);
   }
   if (location === undefined) {
     fail(pipeline, "location", undefined, {

@@ -25,6 +25,7 @@ import { pipelineGrants } from "./pipeline-grants";
 import { overwriteTagsWarning } from "./prop-rules";
 import { PipelineSideSpec, pipelineSpec, pipelineSpecBody } from "./pipeline-spec";
 import { TransferPipelineProps } from "./transfer-pipeline-props";
+import { TransferWarningIds } from "../arm/warning-ids";
 
 /**
  * The shared part of export and import pipelines: it checks the props, declares the azapi
@@ -124,7 +125,7 @@ export abstract class TransferPipelineBase extends PipelineBase {
       (grant) => grant.dependables,
     );
     const warning = overwriteTagsWarning(spec.side, spec.sourceTriggerEnabled, spec.options);
-    if (warning) warn(this, warning);
+    if (warning) warn(this, TransferWarningIds.SOURCE_TRIGGER_OVERWRITE_TAGS, warning);
   }
 
   /** ARM resource ID of the pipeline. */

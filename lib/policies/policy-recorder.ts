@@ -14,6 +14,7 @@ import {
 import { ITransferRule } from "./rule";
 import { PlacedSuppression, Suppression } from "../private/suppression-metadata";
 import { BUILT_IN_RULE_IDS } from "./suppressions";
+import { BUILT_IN_WARNING_IDS } from "../arm/warning-ids";
 
 /** Construct ID of the recorder under its stack. */
 const RECORDER_ID = "AcrTransferPolicyRecord";
@@ -49,8 +50,11 @@ class PolicyRecorder extends TerraformElement implements IPolicyRecorder {
   private readonly suppressions = new Map<string, RecordedSuppression>();
   /** The construct of each suppression, by the key of `suppressions`. */
   private readonly suppressionScopes = new Map<string, IConstruct>();
-  /** Every rule ID of every pack that visited the stack. */
-  private readonly knownRuleIds = new Set<string>(BUILT_IN_RULE_IDS);
+  /**
+   * Every rule ID of every pack that visited the stack, and the library's warning IDs: a
+   * suppression of either covers something.
+   */
+  private readonly knownRuleIds = new Set<string>([...BUILT_IN_RULE_IDS, ...BUILT_IN_WARNING_IDS]);
   private unknownReported = false;
 
   public constructor(stack: TerraformStack) {
@@ -111,8 +115,9 @@ class PolicyRecorder extends TerraformElement implements IPolicyRecorder {
   }
 
   /**
-   * A warning on each suppression whose rule ID no pack of the stack has (a typo covers
-   * nothing, and the finding it was meant for stands), with the nearest known ID.
+   * A warning on each suppression whose rule ID no pack of the stack has and no library warning
+   * carries (a typo covers nothing, and the finding it was meant for stands), with the nearest
+   * known ID.
    */
   private reportUnknownSuppressions(): string[] {
     if (this.unknownReported) return [];
@@ -122,9 +127,10 @@ class PolicyRecorder extends TerraformElement implements IPolicyRecorder {
       if (this.knownRuleIds.has(ruleId)) continue;
       const near = nearMiss(ruleId, known);
       const message =
-        `the suppression of "${ruleId}" names no rule of the policy packs that check this stack, ` +
-        "so it covers nothing. rule: a suppression names the exact ID of the rule it covers. " +
-        `fix: ${near ? `did you mean "${near}"? ` : ""}use the rule's ID (TransferRuleIds for the built-in rules), or remove the suppression.`;
+        `the suppression of "${ruleId}" names no rule of the policy packs that check this stack ` +
+        "and no library warning, so it covers nothing. rule: a suppression names the exact ID " +
+        "of the rule or warning it covers. " +
+        `fix: ${near ? `did you mean "${near}"? ` : ""}use the rule's ID (TransferRuleIds for the built-in rules) or the warning's (TransferWarningIds), or remove the suppression.`;
       annotateWithoutTrace(
         this.suppressionScopes.get(key)!,
         AnnotationMetadataEntryType.WARN,

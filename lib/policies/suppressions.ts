@@ -2,26 +2,32 @@ import { IConstruct } from "constructs";
 import { reasonRule } from "../arm/reasons";
 import { check, expectShape, fail } from "../validation/check";
 import { TransferValidationError } from "../validation/error";
+import { BUILT_IN_WARNING_IDS } from "../arm/warning-ids";
 import { Suppression, markSuppression } from "../private/suppression-metadata";
 import { TransferRuleIds } from "./rule-ids";
 
 /** How to mend a suppression's reason. */
 const SUPPRESSION_REASON_FIX = "say why the rule does not apply here, and until when";
 
-/** Suppressions of policy rules, per construct, each with the reason a reviewer reads. */
+/**
+ * Suppressions of policy rules and acknowledgements of library warnings, per construct, each
+ * with the reason a reviewer reads.
+ */
 export class TransferSuppressions {
   /**
-   * Suppresses `ruleId` on `scope` and every construct under it (a pipeline, a registry's
-   * transfer setup, a stack). The reason is required: the review report lists it beside every
-   * finding it covers.
+   * Suppresses `ruleId` (a policy rule's ID, or a library warning's: TransferWarningIds) on
+   * `scope` and every construct under it (a pipeline, a registry's transfer setup, a stack),
+   * whether they were made before or after. The reason is required: the review report lists it
+   * beside every finding it covers, and each acknowledgement of warnings leaves one info note
+   * with it and the number of constructs it covered.
    */
   public static add(scope: IConstruct, ruleId: string, reason: string): void {
     expectScope(scope);
     if (typeof ruleId !== "string" || ruleId.trim() === "") {
       fail(scope, "ruleId", ruleId, {
         problem: "is blank",
-        rule: "a suppression names the rule it suppresses",
-        fix: 'pass a rule ID such as TransferRuleIds.NO_CONTINUE_ON_ERRORS ("AcrTransfer-NoContinueOnErrors")',
+        rule: "a suppression names the rule or warning it suppresses",
+        fix: 'pass a rule ID such as TransferRuleIds.NO_CONTINUE_ON_ERRORS ("AcrTransfer-NoContinueOnErrors"), or a warning ID of TransferWarningIds',
       });
     }
     expectShape(scope, "reason", reason, "string", true, SUPPRESSION_REASON_FIX);
@@ -34,14 +40,15 @@ export class TransferSuppressions {
         SUPPRESSION_REASON_FIX,
       ),
     );
-    const builtIn = BUILT_IN_RULE_IDS.find(
+    const builtIn = [...BUILT_IN_RULE_IDS, ...BUILT_IN_WARNING_IDS].find(
       (id) => id.toLowerCase() === ruleId.trim().toLowerCase(),
     );
     if (builtIn !== undefined && builtIn !== ruleId.trim()) {
+      const home = BUILT_IN_RULE_IDS.includes(builtIn) ? "TransferRuleIds" : "TransferWarningIds";
       fail(scope, "ruleId", ruleId, {
-        problem: "differs from a built-in rule ID only in case",
-        rule: "rule IDs are matched exactly, so this suppression would cover nothing",
-        fix: `did you mean "${builtIn}"? use the TransferRuleIds constant`,
+        problem: "differs from a built-in rule or warning ID only in case",
+        rule: "rule and warning IDs are matched exactly, so this suppression would cover nothing",
+        fix: `did you mean "${builtIn}"? use the ${home} constant`,
       });
     }
     const suppression: Suppression = { ruleId: ruleId.trim(), reason: reason.trim() };

@@ -1,6 +1,17 @@
-import { AnnotationMetadataEntryType, Annotations } from "../core/cdk";
+import {
+  AnnotationMetadataEntryType,
+  Annotations,
+  Aspects,
+  IAspect,
+  TerraformStack,
+} from "../core/cdk";
 import { IConstruct } from "constructs";
 import { redactSecrets } from "../arm/secret-text";
+import { WarningId } from "../arm/warning-ids";
+import { stackLedger } from "./ledger";
+import { StackSlot } from "./stack-ledger";
+import { StackWarnings, acknowledgementNote } from "./stack-warnings";
+import { acceptanceHint } from "./suppression-metadata";
 
 /**
  * The one way the library annotates a construct: every warning and note passes through
@@ -9,9 +20,29 @@ import { redactSecrets } from "../arm/secret-text";
  * anywhere else in lib/.
  */
 
-/** A warning on `scope`, shown by `cdktf synth` and kept in the manifest. */
-export function warn(scope: IConstruct, message: string): void {
-  Annotations.of(scope).addWarning(redactSecrets(message));
+/**
+ * A warning on `scope`, with its ID (TransferWarningIds): `[<id>] <message>. To accept it here:
+ * ...`. In a stack it is written at synth, by the stack's aspect, so that a
+ * `TransferSuppressions.add(construct, id, reason)` on `scope` or an ancestor, added before or
+ * after, acknowledges it: it is then not written, and the suppression leaves one info note.
+ * Outside any stack it is written at once. No stack trace, so cdktf.out stays the same.
+ */
+export function warn(scope: IConstruct, id: WarningId, message: string): void {
+  const text = `[${id}] ${message.replace(/\.$/, "")}. ${acceptanceHint(id)}`;
+  if (!scope.node.scopes.some((s) => TerraformStack.isStack(s))) {
+    annotateWithoutTrace(scope, AnnotationMetadataEntryType.WARN, text);
+    return;
+  }
+  stackLedger(scope).slot(WARNINGS).record({ scope, id, text });
+}
+
+/**
+ * Runs `check` once, at the synth of the stack `scope` is in, before its warnings are written: a
+ * check that needs the whole tree warns from there (a construct or aspect added later would
+ * not be seen by an aspect of its own that ran first).
+ */
+export function checkBeforeWarnings(scope: IConstruct, check: () => void): void {
+  stackLedger(scope).slot(WARNINGS).beforeEmit(check);
 }
 
 /** An info note on `scope`. */
@@ -29,4 +60,38 @@ export function annotateWithoutTrace(
   message: string,
 ): void {
   scope.node.addMetadata(type, redactSecrets(message), { stackTrace: false });
+}
+
+/** A stack's pending warnings; the first use adds the aspect that writes them. */
+const WARNINGS = new StackSlot("warnings", (stack) => {
+  Aspects.of(stack).add(new WarningEmitter(stack));
+  return new StackWarnings();
+});
+
+/**
+ * Writes a stack's pending warnings when a synth's aspects reach the stack: the standing ones
+ * on their constructs, and one info note per suppression that acknowledged any, on the
+ * construct it was added to (or on the stack, when it was added above it: cdktf keeps only the
+ * annotations of a stack's own constructs).
+ */
+class WarningEmitter implements IAspect {
+  public constructor(private readonly stack: TerraformStack) {}
+
+  /** Emits on reaching the stack; every other construct is passed over. */
+  public visit(node: IConstruct): void {
+    if (node !== this.stack) return;
+    const { standing, acknowledged } = stackLedger(this.stack).slot(WARNINGS).take();
+    for (const warning of standing) {
+      annotateWithoutTrace(warning.scope, AnnotationMetadataEntryType.WARN, warning.text);
+    }
+    for (const acknowledgement of acknowledged) {
+      const placed = acknowledgement.suppression.scope;
+      const on = placed.node.scopes.includes(this.stack) ? placed : this.stack;
+      annotateWithoutTrace(
+        on,
+        AnnotationMetadataEntryType.INFO,
+        acknowledgementNote(acknowledgement),
+      );
+    }
+  }
 }

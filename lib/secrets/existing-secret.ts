@@ -12,6 +12,7 @@ import { IKeyVaultRef } from "../references/key-vault";
 import { idSegment } from "../private/token-ids";
 import { check, expectProvider, expectShape, fail } from "../validation/check";
 import { ISasTokenSecret } from "./secret";
+import { TransferWarningIds } from "../arm/warning-ids";
 
 /**
  * An existing secret by URI, checked against its vault when one is given; made by
@@ -54,6 +55,7 @@ export class ExistingSecret extends Construct implements ISasTokenSecret {
     if (!keyVault) {
       warn(
         this,
+        TransferWarningIds.SECRET_READ_NOT_GRANTED,
         "no keyVault was given for this secret, so pipelines using it are not granted read access; " +
           "grant their identity 'Get' on secrets (access policy) or 'Key Vault Secrets User' (RBAC) yourself",
       );

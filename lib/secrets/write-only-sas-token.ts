@@ -9,6 +9,7 @@ import { TransferValidationError } from "../validation/error";
 import { inspectValueExpression, variableViolation } from "./token-expression";
 import { ISasTokenSource, SasTokenBinding, SasTokenSecretConfig } from "./sas-token-source";
 import { SasTokenKind } from "./sas-token-props";
+import { TransferWarningIds } from "../arm/warning-ids";
 
 /**
  * Where a write-only token's value comes from, which decides what is checked.
@@ -110,7 +111,7 @@ export class WriteOnlySasToken implements ISasTokenSource {
         fix: "pass the sensitive variable with SasToken.fromVariable",
       });
     }
-    warn(secret, PLAIN_TEXT_WARNING);
+    warn(secret, TransferWarningIds.PLAIN_TEXT_SAS_TOKEN, PLAIN_TEXT_WARNING);
     return escapeTemplateLiterals(this.value);
   }
 

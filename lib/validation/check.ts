@@ -1,11 +1,12 @@
-import { AnnotationMetadataEntryType, TerraformStack, Token } from "../core/cdk";
+import { TerraformStack, Token } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { holdsSecret } from "../arm/secret-text";
-import { annotateWithoutTrace } from "../private/annotations";
+import { warn as warnWithId } from "../private/annotations";
 import { resolveIn } from "../private/resolve";
 import { nearMiss } from "../arm/near-miss";
 import { TransferValidationError, describeValue } from "./error";
 import { Violation } from "../arm/violation";
+import { WarningId } from "../arm/warning-ids";
 
 /** A pure rule: the violation, or undefined when the value is fine. */
 export type Rule<T> = (value: T) => Violation | undefined;
@@ -40,20 +41,21 @@ export function fail(
 }
 
 /**
- * A warning annotation on `scope`, worded like a TransferValidationError (the value, the rule,
- * the fix), for a value that is likely wrong but may be right (a region newer than the
- * library). Synth goes on; `review --strict` fails. No stack trace, so cdktf.out stays the same.
+ * A warning on `scope` with its ID (TransferWarningIds), worded like a TransferValidationError
+ * (the value, the rule, the fix), for a value that is likely wrong but may be right (a region
+ * newer than the library). Synth goes on; `review --strict` fails unless it is acknowledged.
  */
 export function warn(
   scope: IConstruct,
+  id: WarningId,
   subject: string,
   value: unknown,
   violation: Violation,
 ): void {
   const message =
     `${subject} ${describeValue(value)} ${violation.problem}. ` +
-    `rule: ${violation.rule}. fix: ${violation.fix}.`;
-  annotateWithoutTrace(scope, AnnotationMetadataEntryType.WARN, message);
+    `rule: ${violation.rule}. fix: ${violation.fix}`;
+  warnWithId(scope, id, message);
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   ImportPipeline,
   TransferBatchDefaults,
 } from "../../lib";
-import { checkTransferConformance } from "../../lib/testing";
+import { checkTransferConformance, synthJson } from "../../lib/testing";
 import { importPipeline } from "../support/pipelines";
 import { newStack } from "../support/new-stack";
 import * as ids from "../support/ids";
@@ -31,8 +31,9 @@ function runs(stack: Synth): [string, Record<string, any>][] {
     .map(([name, r]) => [`azapi_resource.${name}`, r]);
 }
 
-/** Metadata messages of one kind ("warn", "info") on a construct. */
+/** Metadata messages of one kind ("warn", "info") on a construct, after its stack's synth. */
 function annotations(scope: IConstruct, kind: string): string[] {
+  synthJson(TerraformStack.of(scope));
   return scope.node.metadata.filter((m) => m.type === `@cdktf/${kind}`).map((m) => String(m.data));
 }
 
@@ -120,9 +121,10 @@ describe("ExportBatches", () => {
     const batches = exportBatches(stack, { artifacts: ArtifactList.fromList(list) });
     expect(batches.artifacts).toEqual(images(3));
     expect(annotations(batches, "warn")).toEqual([
-      "artifacts lists 2 reference(s) more than once; the first occurrence of each is kept and " +
+      "[AcrTransfer-DuplicateArtifacts] artifacts lists 2 reference(s) more than once; the first occurrence of each is kept and " +
         'the others are removed: "samples/app0:v1" (artifacts[0], artifacts[4]); ' +
-        '"samples/app1:v1" (artifacts[1], artifacts[3], artifacts[5])',
+        '"samples/app1:v1" (artifacts[1], artifacts[3], artifacts[5]). ' +
+        'To accept it here: TransferSuppressions.add(construct, "AcrTransfer-DuplicateArtifacts", "<reason>")',
     ]);
     const [[, run]] = runs(synth(stack));
     expect(run.body.properties.request.artifacts).toEqual(images(3));

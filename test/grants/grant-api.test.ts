@@ -19,6 +19,7 @@ import {
 import * as ids from "../support/ids";
 import { testAccount, testRegistry } from "../support/refs";
 import { synthObject } from "../support/stacks";
+import { synthJson } from "../../lib/testing";
 
 /** The stack's test storage account, made on first use. */
 function account(stack: TerraformStack): IStorageAccountRef {
@@ -101,9 +102,11 @@ describe("grant methods on targets", () => {
     const grant = container.grantBlobAccess(principal, { roleName: "Storage Blob Data Reader" });
     expect(grant.resource).toBeUndefined();
     expect(grant.dependables).toEqual([]);
+    synthJson(stack);
     const warnings = stack.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => m.data);
     expect(warnings).toEqual([
-      `the storage account of this container is unknown, so "Storage Blob Data Reader" on ${ids.CONTAINER_URL} cannot be granted here; grant it yourself, or give the container its storageAccount`,
+      `[AcrTransfer-ContainerRoleNotGranted] the storage account of this container is unknown, so "Storage Blob Data Reader" on ${ids.CONTAINER_URL} cannot be granted here; grant it yourself, or give the container its storageAccount. ` +
+        'To accept it here: TransferSuppressions.add(construct, "AcrTransfer-ContainerRoleNotGranted", "<reason>")',
     ]);
   });
 

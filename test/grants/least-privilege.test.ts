@@ -120,7 +120,7 @@ describe("access policies on vaults with other secrets", () => {
       .flatMap((c) => c.node.metadata)
       .filter((m) => m.type === "@cdktf/warn")
       .map((m) => String(m.data))
-      .filter((w) => w.startsWith("this access policy"));
+      .filter((w) => w.startsWith("[AcrTransfer-VaultWideRead] this access policy"));
   }
 
   function sasPipeline(
@@ -162,10 +162,11 @@ describe("access policies on vaults with other secrets", () => {
       }),
     );
     expect(warnings(stack)).toEqual([
-      `this access policy gives its principal Get on every secret in ${ids.VAULT_ID}, not only the SAS token it needs: ` +
+      `[AcrTransfer-VaultWideRead] this access policy gives its principal Get on every secret in ${ids.VAULT_ID}, not only the SAS token it needs: ` +
         "the vault is not marked dedicatedToTransfer, so other secrets may be in it or be written to it later. " +
         "Grant on the one secret instead: use an RBAC vault (KeyVaultAccessModel.RBAC; the library then assigns Key Vault Secrets User " +
-        "on the secret alone), or keep this vault for transfer secrets only and mark it with dedicatedToTransfer: true and a dedicationReason",
+        "on the secret alone), or keep this vault for transfer secrets only and mark it with dedicatedToTransfer: true and a dedicationReason. " +
+        'To accept it here: TransferSuppressions.add(construct, "AcrTransfer-VaultWideRead", "<reason>")',
     ]);
   });
 
@@ -249,10 +250,11 @@ describe("access policies on vaults with other secrets", () => {
     });
     sasPipeline(stack, vault as ReturnType<typeof KeyVaultRef.fromKeyVaultId>);
     expect(warnings(stack)).toEqual([
-      "this access policy gives its principal Get on every secret in ${azurerm_key_vault.Kv.id}, not only the SAS token it needs: " +
+      "[AcrTransfer-VaultWideRead] this access policy gives its principal Get on every secret in ${azurerm_key_vault.Kv.id}, not only the SAS token it needs: " +
         'the vault also holds 1 other secret(s) of this app: "db-admin-password" (av/DbPassword). ' +
         "Grant on the one secret instead: use an RBAC vault (KeyVaultAccessModel.RBAC; the library then assigns Key Vault Secrets User " +
-        "on the secret alone), or keep this vault for transfer secrets only and mark it with dedicatedToTransfer: true and a dedicationReason",
+        "on the secret alone), or keep this vault for transfer secrets only and mark it with dedicatedToTransfer: true and a dedicationReason. " +
+        'To accept it here: TransferSuppressions.add(construct, "AcrTransfer-VaultWideRead", "<reason>")',
     ]);
   });
 
@@ -304,6 +306,7 @@ describe("the import trust boundary", () => {
       options,
       sourceTriggerEnabled,
     });
+    synthJson(stack);
     return pipeline.node.metadata
       .filter((m) => m.type === "@cdktf/warn")
       .map((m) => String(m.data));
@@ -312,7 +315,7 @@ describe("the import trust boundary", () => {
   it("warns when the source trigger may overwrite tags", () => {
     expect(importWarnings([ImportOption.OVERWRITE_TAGS])).toEqual([
       expect.stringMatching(
-        /^the source trigger imports every blob .* anyone who can write to the container can replace this registry's tags/,
+        /^\[AcrTransfer-SourceTriggerOverwriteTags\] the source trigger imports every blob .* anyone who can write to the container can replace this registry's tags/,
       ),
     ]);
   });

@@ -12,6 +12,7 @@ import {
 import * as ids from "../support/ids";
 import { testAccount, testRegistry, testVault } from "../support/refs";
 import { TEST_STACKS, synthObject } from "../support/stacks";
+import { synthJson } from "../../lib/testing";
 
 function stackWithContainer() {
   const stack = new TerraformStack(Testing.app(), "wiring");
@@ -30,7 +31,9 @@ function roles(stack: TerraformStack): string[] {
   );
 }
 
+/** The warnings under `stack` after its synth (the library writes them there). */
 function warnings(stack: TerraformStack): string[] {
+  synthJson(stack);
   return stack.node
     .findAll()
     .flatMap((c) => c.node.metadata)

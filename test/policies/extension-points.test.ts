@@ -147,7 +147,7 @@ describe("suppressions", () => {
       level: "warn",
       path: "policy/Run",
       message:
-        'the suppression of "AcrTransfer-RerunTokn" names no rule of the policy packs that check this stack, so it covers nothing. rule: a suppression names the exact ID of the rule it covers. fix: did you mean "AcrTransfer-RerunToken"? use the rule\'s ID (TransferRuleIds for the built-in rules), or remove the suppression.',
+        'the suppression of "AcrTransfer-RerunTokn" names no rule of the policy packs that check this stack and no library warning, so it covers nothing. rule: a suppression names the exact ID of the rule or warning it covers. fix: did you mean "AcrTransfer-RerunToken"? use the rule\'s ID (TransferRuleIds for the built-in rules) or the warning\'s (TransferWarningIds), or remove the suppression.',
     });
   });
 
@@ -170,7 +170,7 @@ describe("suppressions", () => {
     const stack = pipelineStack();
     const pipeline = stack.node.findChild("Pipeline");
     expect(() => TransferSuppressions.add(pipeline, "acrtransfer-rerunToken", REASON)).toThrow(
-      'policy/Pipeline: ruleId "acrtransfer-rerunToken" differs from a built-in rule ID only in case. rule: rule IDs are matched exactly, so this suppression would cover nothing. fix: did you mean "AcrTransfer-RerunToken"? use the TransferRuleIds constant.',
+      'policy/Pipeline: ruleId "acrtransfer-rerunToken" differs from a built-in rule or warning ID only in case. rule: rule and warning IDs are matched exactly, so this suppression would cover nothing. fix: did you mean "AcrTransfer-RerunToken"? use the TransferRuleIds constant.',
     );
   });
 

@@ -73,10 +73,11 @@ describe("the explicit rule: what reaches a write-only secret", () => {
     );
     expect(valueWo).toBe("sv=2022-11-02&sp=rl&sig=TESTONLY$${x}");
     expect(warnings).toEqual([
-      "this SAS token was given as plain text (SasToken.unsafePlainText): it is written into cdktf.out, " +
+      "[AcrTransfer-PlainTextSasToken] this SAS token was given as plain text (SasToken.unsafePlainText): it is written into cdktf.out, " +
         "so anyone who reads the synthesized JSON, its CI artifacts or the repository holds it. " +
         "Use it only in tests and throwaway stacks; pass a real token with SasToken.fromVariable " +
-        "(a sensitive variable without a default)",
+        "(a sensitive variable without a default). " +
+        'To accept it here: TransferSuppressions.add(construct, "AcrTransfer-PlainTextSasToken", "<reason>")',
     ]);
   });
 });

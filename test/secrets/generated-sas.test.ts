@@ -29,13 +29,18 @@ describe("generated SAS token lifetimes", () => {
   it("warns, without failing synth, when the token has expired (destroy must still work)", () => {
     const expired = daysFromNow(-2);
     expect(warningsFor(daysFromNow(-30), expired)).toContain(
-      `the SAS token expired on ${expired}; runs fail until the expiry is moved into the future and the stack re-applied (which writes a new token)`,
+      `[AcrTransfer-SasExpired] the SAS token expired on ${expired}; runs fail until the expiry is moved into the future and the stack re-applied (which writes a new token). ` +
+        'To accept it here: TransferSuppressions.add(construct, "AcrTransfer-SasExpired", "<reason>")',
     );
   });
 
   it("warns above 90 days, says nothing about the lifetime at 90 or under", () => {
     const long = warningsFor("2030-01-01T00:00:00Z", "2030-07-20T00:00:00Z");
-    expect(long).toContainEqual(expect.stringMatching(/^the SAS token is valid for 200 days;/));
+    expect(long).toContainEqual(
+      expect.stringMatching(
+        /^\[AcrTransfer-SasLongLifetime\] the SAS token is valid for 200 days;/,
+      ),
+    );
     const short = warningsFor("2030-01-01T00:00:00Z", "2030-03-02T00:00:00Z");
     expect(short.some((w) => w.includes("valid for"))).toBe(false);
   });
