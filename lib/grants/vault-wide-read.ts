@@ -20,7 +20,9 @@ interface SecretLike {
  * Records that `policy` gives its principal `Get` on every secret of `vault` for the sake of
  * `secretKey`. At synth, once the tree is complete, each such policy whose vault holds other
  * secrets of the app, or whose contents are unknown (a vault referred to by ID or data source,
- * not marked dedicatedToTransfer), gets a warning: the principal can read all of them.
+ * not marked dedicatedToTransfer), gets a warning: the principal can read all of them. The
+ * dedication is a fact of the vault, stated with its reason: when any reference to the vault
+ * states it, whichever secret came first, the vault is dedicated.
  */
 export function recordVaultWideRead(
   policy: TerraformResource,
@@ -29,13 +31,17 @@ export function recordVaultWideRead(
   secretKey: string,
 ): void {
   const held = stackLedger(policy);
-  let read = held.vaultWideReads.get(policy.node.path);
-  if (!read) {
-    if (held.firstInStack(WARNED)) checkBeforeWarnings(held.stack, () => warnVaultWide(held.stack));
-    read = { policy, vault, vaultKey, secretKeys: new Set<string>() };
-    held.vaultWideReads.set(policy.node.path, read);
+  const known = held.vaultWideReads.get(policy.node.path);
+  if (!known && held.firstInStack(WARNED)) {
+    checkBeforeWarnings(held.stack, () => warnVaultWide(held.stack));
   }
+  const dedicates = vault.dedicatedToTransfer === true && known?.vault.dedicatedToTransfer !== true;
+  const read =
+    known && !dedicates
+      ? known
+      : { policy, vault, vaultKey, secretKeys: known?.secretKeys ?? new Set<string>() };
   read.secretKeys.add(secretKey);
+  held.vaultWideReads.set(policy.node.path, read);
 }
 
 /** Fact of a stack whose vault-wide access policies are checked at synth. */

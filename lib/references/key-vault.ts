@@ -38,7 +38,8 @@ export interface IKeyVaultRef {
    * True when the vault holds only this app's transfer secrets. An access policy gives `Get` on
    * every secret of a vault, so a pipeline identity granted one can read them all: the library
    * warns on an access-policy vault that is not dedicated, and on one that holds other secrets
-   * the app declares (any `azurerm_key_vault_secret`), dedicated or not.
+   * the app declares (any `azurerm_key_vault_secret`), dedicated or not. One reference to the
+   * vault that says so is enough: the mark holds for every secret of the app in the vault.
    * @default false: no vault is assumed dedicated, not even one declared in this app
    */
   readonly dedicatedToTransfer?: boolean;

@@ -229,6 +229,47 @@ describe("access policies on vaults with other secrets", () => {
     expect(warnings(rbac)).toEqual([]);
   });
 
+  it.each([
+    ["first", true],
+    ["last", false],
+  ])(
+    "takes the vault as dedicated when one of its references says so, declared %s",
+    (_order, dedicatedFirst) => {
+      const stack = new TerraformStack(Testing.app(), "av");
+      const identity = PipelineIdentity.userAssigned(
+        UserIdentity.fromIdentityId(stack, "Identity", ids.IDENTITY_ID, {
+          principalId: "11111111-1111-1111-1111-111111111111",
+          tenantId: "22222222-2222-2222-2222-222222222222",
+        }),
+      );
+      const dedicated = () =>
+        SasTokenSecret.fromSecretUri(stack, "Dedicated", ids.EXPORT_SECRET_URI, {
+          keyVault: KeyVaultRef.fromKeyVaultId(stack, "Vault", ids.VAULT_ID, {
+            accessModel: KeyVaultAccessModel.ACCESS_POLICY,
+            dedicatedToTransfer: true,
+            dedicationReason: "transfer-only vault, Azure Policy denies other secrets",
+          }),
+        });
+      const unmarked = () =>
+        SasTokenSecret.fromSecretResourceId(stack, "ById", `${ids.VAULT_ID}/secrets/other-sas`, {
+          accessModel: KeyVaultAccessModel.ACCESS_POLICY,
+        });
+      const secrets = dedicatedFirst ? [dedicated(), unmarked()] : [unmarked(), dedicated()];
+      const registry = testRegistry(stack);
+      const container = TransferContainer.fromUrl(stack, "Blobs", ids.CONTAINER_URL);
+      secrets.forEach((secret, i) => {
+        new ExportPipeline(stack, `Export${i}`, {
+          registry,
+          pipelineName: `exportPipeline${i}`,
+          container,
+          storageAccess: StorageAccess.sasToken(secret),
+          identity,
+        });
+      });
+      expect(warnings(stack)).toEqual([]);
+    },
+  );
+
   it("counts every azurerm_key_vault_secret of the app in the vault, not only the library's", () => {
     const stack = new TerraformStack(Testing.app(), "av");
     const kv = new KeyVault(stack, "Kv", {
