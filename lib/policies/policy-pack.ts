@@ -3,6 +3,7 @@ import { AnnotationMetadataEntryType, Aspects, IAspect, TerraformStack } from ".
 import { assertSameCore } from "../core/same-core";
 import { IConstruct } from "constructs";
 import { TransferValidationError } from "../validation/error";
+import { BUILT_IN_WARNING_IDS } from "../arm/warning-ids";
 import { POLICY_PACK_MARK } from "../private/app-aspects";
 import { acceptanceHint, findSuppression, ownSuppressions } from "../private/suppression-metadata";
 import { IPolicyRecorder, recorderOf } from "./policy-recorder";
@@ -96,7 +97,10 @@ export class TransferPolicyPack implements IAspect {
     }
     // A pack that reaches a stack lists all its rules there, even those nothing applied to.
     if (TerraformStack.isStack(node)) this.rules.forEach((rule) => recorder?.addRule(rule));
+    // An acknowledged library warning is no policy suppression: its info note reports it, and
+    // the record would count it as covering no finding.
     for (const suppression of ownSuppressions(node)) {
+      if (BUILT_IN_WARNING_IDS.includes(suppression.ruleId)) continue;
       recorder?.suppression(node, suppression);
     }
     for (const rule of this.rules) {

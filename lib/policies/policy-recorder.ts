@@ -51,8 +51,8 @@ class PolicyRecorder extends TerraformElement implements IPolicyRecorder {
   /** The construct of each suppression, by the key of `suppressions`. */
   private readonly suppressionScopes = new Map<string, IConstruct>();
   /**
-   * Every rule ID of every pack that visited the stack, and the library's warning IDs: a
-   * suppression of either covers something.
+   * Every rule ID of every pack that visited the stack, and the library's warning IDs (which
+   * packs do not record, and which a mistyped ID may have meant).
    */
   private readonly knownRuleIds = new Set<string>([...BUILT_IN_RULE_IDS, ...BUILT_IN_WARNING_IDS]);
   private unknownReported = false;

@@ -4,13 +4,12 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { App, Aspects, TerraformStack, Testing } from "cdktf";
+import { App, TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
 import {
   ImportOption,
   ImportPipeline,
-  TransferPolicyPack,
   TransferRules,
   TransferSuppressions,
   TransferWarningIds,
@@ -18,7 +17,7 @@ import {
 import { warn } from "../../lib/private/annotations";
 import { synthJson } from "../../lib/testing";
 import { addProviders } from "../../examples/shared/providers";
-import { annotationsOf } from "../policies/fixtures";
+import { annotationsOf, applyPack } from "../policies/fixtures";
 import { newStack } from "../support/new-stack";
 import * as ids from "../support/ids";
 import { importPipeline, registry, sasAccess, urlContainer } from "../support/pipelines";
@@ -170,14 +169,28 @@ describe("acknowledging a warning", () => {
     );
   });
 
-  it("in a stack a policy pack checks, is no suppression that 'covers nothing'", () => {
+  it("in a stack a policy pack checks, is no suppression that 'covers nothing', nor one the record counts", () => {
     const stack = newStack("test", { providers: true });
     TransferSuppressions.add(overwriting(stack), OVERWRITE, REASON);
-    Aspects.of(stack).add(new TransferPolicyPack({ rules: [TransferRules.rerunToken()] }));
-    Testing.synth(stack, true);
+    const { record } = applyPack(stack, [TransferRules.rerunToken()]);
+    stack.runAllValidations();
     const messages = annotationsOf(stack).map((a) => a.message);
     expect(messages.filter((m) => m.includes("covers nothing"))).toEqual([]);
     expect(tagged(stack, "info", OVERWRITE)).toHaveLength(1);
+    expect(record.suppressions).toEqual([]);
+  });
+
+  it("mistyped in a stack a policy pack checks, gets the warning ID it may have meant", () => {
+    const stack = newStack("test", { providers: true });
+    TransferSuppressions.add(overwriting(stack), "AcrTransfer-SourceTriggerOverwriteTag", REASON);
+    applyPack(stack, [TransferRules.rerunToken()]);
+    stack.runAllValidations();
+    expect(tagged(stack, "warn", OVERWRITE)).toHaveLength(1);
+    expect(annotationsOf(stack).map((a) => a.message)).toContainEqual(
+      expect.stringContaining(
+        'names no rule of the policy packs that check this stack and no library warning, so it covers nothing. rule: a suppression names the exact ID of the rule or warning it covers. fix: did you mean "AcrTransfer-SourceTriggerOverwriteTags"?',
+      ),
+    );
   });
 });
 
