@@ -43,7 +43,8 @@ export function fail(
 /**
  * A warning on `scope` with its ID (TransferWarningIds), worded like a TransferValidationError
  * (the value, the rule, the fix), for a value that is likely wrong but may be right (a region
- * newer than the library). Synth goes on; `review --strict` fails unless it is acknowledged.
+ * newer than the library). Synth goes on, and the review report lists it unless it is
+ * acknowledged.
  */
 export function warn(
   scope: IConstruct,
