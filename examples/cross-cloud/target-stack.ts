@@ -7,6 +7,8 @@ import {
   RelativeLocalBackend,
   StorageAccess,
   TransferContainer,
+  TransferSuppressions,
+  TransferWarningIds,
 } from "../../lib";
 import { addProviders } from "../shared/providers";
 import { PUBLIC_SIDE, TRANSFER_BLOB_NAME, USGOV_SIDE, containerResourceId } from "./config";
@@ -39,6 +41,14 @@ export class CrossCloudTargetStack extends TerraformStack {
       provider: providers.azapi,
       azurermProvider: providers.azurerm,
     });
+    // Whoever writes to the container can replace tags through the trigger: accepted, because
+    // only the copy step writes there.
+    TransferSuppressions.add(
+      this.importPipeline,
+      TransferWarningIds.SOURCE_TRIGGER_OVERWRITE_TAGS,
+      "only the upload of blob_copy_command, signed in to US Government with azcopy login, " +
+        "writes to this container; the import SAS token reads, lists and deletes, but cannot write",
+    );
     new BlobCopyOutput(this, "BlobCopy", {
       // The public container is made by the source stack; referring to it by ID gives its URL
       // without a cross-stack reference (and declares nothing).

@@ -6,6 +6,8 @@ import {
   RelativeLocalBackend,
   StorageAccess,
   TransferContainer,
+  TransferSuppressions,
+  TransferWarningIds,
 } from "../../lib";
 import { ResourceType } from "../shared/azure-ids";
 import { addProviders } from "../shared/providers";
@@ -45,6 +47,14 @@ export class CrossTenantTargetStack extends TerraformStack {
       provider: providers.azapi,
       azurermProvider: providers.azurerm,
     });
+    // Whoever writes to the container can replace tags through the trigger: accepted, because
+    // only the copy step writes there.
+    TransferSuppressions.add(
+      this.importPipeline,
+      TransferWarningIds.SOURCE_TRIGGER_OVERWRITE_TAGS,
+      "only the upload of blob_copy_command, signed in to Fabrikam's tenant, writes to the " +
+        "inbound container; the import SAS token reads, lists and deletes, but cannot write",
+    );
     addTenantCopyOutput(this, {
       // Contoso's container is made by the other stack, in the other tenant; its ID gives its URL
       // without a cross-stack reference, and declares nothing here.

@@ -14,6 +14,8 @@ import {
   StorageAccess,
   StorageAccountRef,
   TransferContainer,
+  TransferSuppressions,
+  TransferWarningIds,
   UserIdentity,
 } from "../../lib";
 import { ResourceType, exampleResourceId } from "../shared/azure-ids";
@@ -100,7 +102,8 @@ export class ExistingResourcesStack extends TerraformStack {
       storageAccess: StorageAccess.managedIdentity(),
     });
 
-    // Import in SAS mode: container and secret by ARM ID.
+    // Import in SAS mode: container and secret by ARM ID. The secret's vault is the platform
+    // vault above: its dedicatedToTransfer mark holds for this secret too.
     new ImportPipeline(this, "MirrorImportPipeline", {
       registry: mirrorRegistry,
       pipelineName: "importMirrorImages",
@@ -142,6 +145,15 @@ export class ExistingResourcesStack extends TerraformStack {
       identity: importIdentity,
       options: [ImportOption.OVERWRITE_TAGS],
     });
+
+    // Both imports keep the source trigger with OverwriteTags, so whoever writes to their
+    // containers can replace tags: accepted once, for the stack, with the platform's reason.
+    TransferSuppressions.add(
+      this,
+      TransferWarningIds.SOURCE_TRIGGER_OVERWRITE_TAGS,
+      "the platform team's copy job is the only writer of inbound-mirror and inbound-dr in " +
+        "contosoplatformxfer; the import pipelines only read and list there",
+    );
 
     // A run on a pipeline another team made: no pipeline and no grants are declared here.
     const nightly = new ExportPipelineRun(this, "NightlyRun", {

@@ -16,6 +16,14 @@ export interface LandingZoneRegistry {
   readonly location: string;
   /** How its pipelines reach their containers: SAS token from the shared vault, or managed identity. */
   readonly storageAccessMode: StorageAccessMode;
+  /**
+   * Why the registry still uses SAS tokens, and until when. The platform's policy refuses SAS
+   * tokens at synth (`AcrTransfer-ManagedIdentityStorage`, error level); this reason suppresses
+   * it on the registry's pipelines and is shown in the review report. A SAS-mode registry
+   * without one fails synth.
+   * @default none: managed identity only
+   */
+  readonly sasTokenReason?: string;
 }
 
 /** The registries of the landing zone: the one list to edit when a team joins. */
@@ -26,6 +34,9 @@ export const LANDING_ZONE_REGISTRIES: readonly LandingZoneRegistry[] = [
     registryName: "crpaymentsprod",
     location: "eastus",
     storageAccessMode: StorageAccessMode.SAS_TOKEN,
+    sasTokenReason:
+      "PCI change freeze on the payments registry until 2027-01-15; moves to managed identity " +
+      "in the first release after it (PLAT-1201)",
   },
   {
     key: "orders",
@@ -33,6 +44,9 @@ export const LANDING_ZONE_REGISTRIES: readonly LandingZoneRegistry[] = [
     registryName: "crordersprod",
     location: "eastus2",
     storageAccessMode: StorageAccessMode.SAS_TOKEN,
+    sasTokenReason:
+      "the orders DR runbook still rotates these tokens by hand; moves to managed identity " +
+      "when the runbook is rewritten, due 2027-02-28 (PLAT-1202)",
   },
   {
     key: "catalog",
@@ -40,6 +54,9 @@ export const LANDING_ZONE_REGISTRIES: readonly LandingZoneRegistry[] = [
     registryName: "crcatalogprod",
     location: "westeurope",
     storageAccessMode: StorageAccessMode.SAS_TOKEN,
+    sasTokenReason:
+      "catalog moves to managed identity with its registry's move to the hub subscription, " +
+      "due 2027-03-31 (PLAT-1203)",
   },
   {
     key: "shipping",

@@ -43,6 +43,8 @@ export interface RegistryTransferProps {
 
 /** One registry's export and import pipelines, with their containers and secrets. */
 export class RegistryTransfer extends Construct {
+  /** The registry's entry in the landing-zone config. */
+  public readonly config: LandingZoneRegistry;
   /** The registry's export pipeline (writes to `<key>-outbound`). */
   public readonly exportPipeline: ExportPipeline;
   /** The registry's import pipeline (reads from `<key>-inbound`, source trigger on). */
@@ -52,6 +54,7 @@ export class RegistryTransfer extends Construct {
   public constructor(scope: Construct, id: string, props: RegistryTransferProps) {
     super(scope, id);
     const { config, shared } = props;
+    this.config = config;
     const registry = RegistryRef.fromRegistryId(
       this,
       "Registry",
