@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { parseMermaid } from "../support/mermaid";
-import { cli, mermaidBlocks, synthExamples } from "./support";
+import { cli, mermaidBlocks, synthExamples, synthStandingWarning } from "./support";
 
 // Synthesizes the examples and spawns processes: slower than vitest's 5 s default.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
@@ -82,18 +82,39 @@ describe("review <cdktf.out>", () => {
     );
   });
 
-  it("lists the landing zone's policy results, its suppression with the reason, and the synth's warnings", () => {
+  it("lists the landing zone's policy results, its suppressions with their reasons, and its acknowledged warning", () => {
     expect(report).toContain("| `AcrTransfer-NoContinueOnErrors` | warning | 10 | 0 | 10 |");
+    expect(report).toContain("| `AcrTransfer-ManagedIdentityStorage` | error | 10 | 0 | 6 |");
     expect(report).toMatch(
       /\| `landing-zone\/Transfer` \| `AcrTransfer-NoContinueOnErrors` \| the nightly sync .+ \| 10 \|/,
     );
     expect(report).toMatch(
-      /\| \*\*stands\*\* \| warning \| `AcrTransfer-ManagedIdentityStorage` \| `landing-zone\/Transfer\/payments\/Export` \|/,
+      /\| suppressed at `landing-zone\/Transfer\/payments` \| error \| `AcrTransfer-ManagedIdentityStorage` \| `landing-zone\/Transfer\/payments\/Export` \|/,
     );
     expect(report).toMatch(
-      /\| warning \| `landing-zone\/Transfer\/payments\/Export` \| \\\[AcrTransfer-ManagedIdentityStorage\\\] /,
+      /\| `landing-zone\/Transfer\/payments` \| `AcrTransfer-ManagedIdentityStorage` \| PCI change freeze .+ \| 2 \|/,
     );
+    expect(report).toMatch(
+      /\| info \| `landing-zone\/Transfer` \| \\\[AcrTransfer-SourceTriggerOverwriteTags\\\] acknowledged on 5 construct\(s\): only the platform's copy job /,
+    );
+    expect(report).not.toMatch(/^\| warning \| `/m);
     expect(report).toContain("\n\nNo TransferPolicyPack visited this stack.\n\n");
+  });
+
+  it("marks a finding no suppression covers as standing, beside its synth warning", () => {
+    const standing = synthStandingWarning();
+    try {
+      const run = cli("review", standing);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(
+        /\| \*\*stands\*\* \| warning \| `AcrTransfer-NoContinueOnErrors` \| `team\/Pipeline` \|/,
+      );
+      expect(run.stdout).toMatch(
+        /\| warning \| `team\/Pipeline` \| \\\[AcrTransfer-NoContinueOnErrors\\\] /,
+      );
+    } finally {
+      rmSync(standing, { recursive: true, force: true });
+    }
   });
 
   it("reviews one stack directory, with its annotations from the manifest two levels up", () => {
@@ -117,21 +138,29 @@ describe("review --format json", () => {
       stacks: 12,
       pipelines: pipelineNames().length,
       policyErrors: 0,
-      policyWarnings: 6,
-      suppressed: 10,
+      policyWarnings: 0,
+      suppressed: 16,
       stacksWithoutPolicy: 11,
     });
     const zone = review.stacks.find((s: any) => s.name === "landing-zone");
-    expect(zone.policy.suppressions).toHaveLength(1);
+    expect(zone.policy.suppressions).toHaveLength(4);
     expect(mermaidBlocks(run.stdout)).toEqual([]);
     expect(zone.mermaid).toMatch(/^flowchart LR\n/);
   });
 });
 
 describe("review --strict", () => {
-  it("exits 1 when a policy warning stands (the landing zone's SAS-mode registries)", () => {
+  it("exits 1 when a policy warning stands, and 0 for the landing zone, whose findings are all suppressed", () => {
+    const standing = synthStandingWarning();
+    try {
+      const run = cli("review", standing, "--strict");
+      expect(run.status).toBe(1);
+      expect(run.stdout).toContain("- `team`: 1 policy finding(s) stand");
+    } finally {
+      rmSync(standing, { recursive: true, force: true });
+    }
     expect(cli("review", outdir, "--strict").status).toBe(1);
-    expect(cli("review", join(outdir, "stacks", "landing-zone"), "--strict").status).toBe(1);
+    expect(cli("review", join(outdir, "stacks", "landing-zone"), "--strict").status).toBe(0);
   });
 
   it("exits 1 for a stack with transfer resources that no policy pack visited, and says why", () => {
@@ -143,9 +172,10 @@ describe("review --strict", () => {
   });
 
   it("exits 1 when the policy record was edited to drop a standing finding", () => {
+    const standing = synthStandingWarning();
     const copy = mkdtempSync(join(tmpdir(), "acr-strict-"));
     try {
-      const stack = join(outdir, "stacks", "landing-zone", "cdk.tf.json");
+      const stack = join(standing, "stacks", "team", "cdk.tf.json");
       const doc = JSON.parse(readFileSync(stack, "utf8"));
       const record = doc["//"].metadata.acrTransferPolicy;
       record.findings = record.findings.filter((f: any) => f.suppressedBy !== undefined);
@@ -153,10 +183,11 @@ describe("review --strict", () => {
       const run = cli("review", copy, "--strict");
       expect(run.status).toBe(1);
       expect(run.stdout).toContain(
-        "the policy record counts 6 failed and 0 suppressed for AcrTransfer-ManagedIdentityStorage but lists 0 and 0",
+        "the policy record counts 1 failed and 0 suppressed for AcrTransfer-NoContinueOnErrors but lists 0 and 0",
       );
     } finally {
       rmSync(copy, { recursive: true, force: true });
+      rmSync(standing, { recursive: true, force: true });
     }
   });
 

@@ -3,7 +3,7 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { PLANS, cli, synthExamples, validatorErrors } from "./support";
+import { PLANS, cli, synthExamples, synthStandingWarning, validatorErrors } from "./support";
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
@@ -47,11 +47,14 @@ describe("review --format sarif", () => {
     ]) {
       expect(ids).toContain(id);
     }
-    const standing = run.results.find(
-      (r: any) => r.ruleId === "AcrTransfer-ManagedIdentityStorage" && !r.suppressions,
+    const suppressedError = run.results.find(
+      (r: any) =>
+        r.ruleId === "AcrTransfer-ManagedIdentityStorage" &&
+        r.locations[0].logicalLocations[0].fullyQualifiedName ===
+          "landing-zone/Transfer/payments/Export",
     );
-    expect(standing).toMatchObject({
-      level: "warning",
+    expect(suppressedError).toMatchObject({
+      level: "error",
       locations: [
         {
           physicalLocation: {
@@ -59,9 +62,14 @@ describe("review --format sarif", () => {
               uri: expect.stringMatching(/stacks\/landing-zone\/cdk\.tf\.json$/),
             },
           },
-          logicalLocations: [
-            { fullyQualifiedName: expect.stringMatching(/^landing-zone\/Transfer\//) },
-          ],
+        },
+      ],
+      suppressions: [
+        {
+          kind: "inSource",
+          justification: expect.stringMatching(
+            /^PCI change freeze .* \(suppressed at landing-zone\/Transfer\/payments\)$/,
+          ),
         },
       ],
     });
@@ -79,5 +87,30 @@ describe("review --format sarif", () => {
       (r: any) => r.id === "AcrTransfer-ManagedIdentityStorage",
     );
     expect(rule.help.text).toMatch(/^use StorageAccess\.managedIdentity\(\)/);
+  });
+
+  it("reports a finding no suppression covers at its rule's level, without suppressions", () => {
+    const standing = synthStandingWarning();
+    try {
+      const run = cli("review", standing, "--format", "sarif");
+      expect(run.status).toBe(0);
+      const [result] = JSON.parse(run.stdout).runs[0].results.filter(
+        (r: any) => r.ruleId === "AcrTransfer-NoContinueOnErrors",
+      );
+      expect(result).toMatchObject({
+        level: "warning",
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: expect.stringMatching(/stacks\/team\/cdk\.tf\.json$/) },
+            },
+            logicalLocations: [{ fullyQualifiedName: "team/Pipeline" }],
+          },
+        ],
+      });
+      expect(result.suppressions).toBeUndefined();
+    } finally {
+      rmSync(standing, { recursive: true, force: true });
+    }
   });
 });

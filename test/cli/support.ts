@@ -3,7 +3,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { expect } from "vitest";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { App, TerraformStack } from "cdktf";
 import { buildApp } from "../../examples/app";
+import { addProviders } from "../../examples/shared/providers";
+import { ExportOption, TransferPolicyPack, TransferRules } from "../../lib";
+import { addPipeline } from "../policies/fixtures";
 
 const ROOT = resolve(__dirname, "../..");
 /** The built command (npm test builds dist/ first). */
@@ -32,6 +36,22 @@ export function cli(...args: string[]): CliRun {
 export function synthExamples(): string {
   const outdir = mkdtempSync(join(tmpdir(), "acr-review-"));
   buildApp(outdir).synth();
+  return outdir;
+}
+
+/**
+ * Synthesizes, into a fresh cdktf.out, an app whose one stack `team` has a policy warning that
+ * stands: an export pipeline with ContinueOnErrors under a pack that warns on it, nothing
+ * suppressed (the examples suppress or acknowledge all of theirs). Returns its path.
+ */
+export function synthStandingWarning(): string {
+  const outdir = mkdtempSync(join(tmpdir(), "acr-review-standing-"));
+  const app = new App({ outdir, stackTraces: false });
+  const stack = new TerraformStack(app, "team");
+  addProviders(stack);
+  addPipeline(stack, { options: [ExportOption.CONTINUE_ON_ERRORS] });
+  new TransferPolicyPack({ rules: [TransferRules.noContinueOnErrors()] }).applyTo(app);
+  app.synth();
   return outdir;
 }
 
