@@ -26,7 +26,8 @@ export class DeployerRights {
 
   /**
    * The rights as the stack's synth-time note writes them, short enough to read in the output
-   * of `cdktf synth`: one line per right, its role and the scope's type and name.
+   * of `cdktf synth`: one line per role, with the type and name of its first three scopes and
+   * how many more.
    */
   public static summarize(rights: DeployerRight[]): string {
     return summarizeDeployerRights(rights);

@@ -56,7 +56,7 @@ export class DeployerRegistration {
   }
 }
 
-/** The rights as the stack's synth-time note writes them: one line per right. */
+/** The rights in full: one line per right, with its task, permissions and notes. */
 export function describeDeployerRights(rights: DeployerRight[]): string {
   const lines = rights.map(
     (r) =>
@@ -69,11 +69,30 @@ export function describeDeployerRights(rights: DeployerRight[]): string {
   ].join("\n");
 }
 
-/** The rights as the synth-time note writes them: one short line per right. */
+/** How many scopes a line of the synth-time note names; the rest are counted. */
+const SHOWN_SCOPES = 3;
+
+/**
+ * The rights as the synth-time note writes them: one line per role, in the order of the rights,
+ * with the short names of its first SHOWN_SCOPES scopes and how many more (a landing zone of
+ * fifty registries gets one line for their transfer role, not fifty).
+ */
 export function summarizeDeployerRights(rights: DeployerRight[]): string {
+  const scopesByRole = new Map<string, string[]>();
+  for (const { role, scope } of rights) {
+    const scopes = scopesByRole.get(role) ?? [];
+    const short = shortScope(scope);
+    if (!scopes.includes(short)) scopes.push(short);
+    scopesByRole.set(role, scopes);
+  }
+  const lines = [...scopesByRole].map(([role, scopes]) => {
+    const shown = scopes.slice(0, SHOWN_SCOPES).join(", ");
+    const more = scopes.length - SHOWN_SCOPES;
+    return `- ${role} on ${shown}${more > 0 ? ` and ${more} more` : ""}`;
+  });
   return [
     "the identity that runs `cdktf deploy` for this stack needs (DeployerRights.describe(DeployerRights.of(stack)) gives the actions and notes; see docs/networking.md):",
-    ...rights.map((r) => `- ${r.role} on ${shortScope(r.scope)}`),
+    ...lines,
   ].join("\n");
 }
 

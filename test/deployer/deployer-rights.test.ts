@@ -187,6 +187,28 @@ describe("the deployer note at synth", () => {
     );
   });
 
+  it("gives each role one line, naming three scopes and counting the rest", () => {
+    const transfer = (registry: string) => ({
+      task: DeployerTask.TRANSFER_RESOURCES,
+      permissions: ["Microsoft.ContainerRegistry/registries/exportPipelines/*"],
+      role: "Container Registry Transfer Pipeline Contributor",
+      scope: ids.REGISTRY_ID.replace("myregistry", registry),
+    });
+    const rights = [
+      ...["cra", "crb", "crc", "crd", "cre", "cra"].map(transfer),
+      {
+        task: DeployerTask.ASSIGN_IDENTITY,
+        permissions: ["Microsoft.ManagedIdentity/userAssignedIdentities/*/assign/action"],
+        role: "Managed Identity Operator",
+        scope: "${azurerm_user_assigned_identity.TransferIdentity.id}",
+      },
+    ];
+    expect(DeployerRights.summarize(rights).split("\n").slice(1)).toEqual([
+      "- Container Registry Transfer Pipeline Contributor on registries/cra, registries/crb, registries/crc and 2 more",
+      "- Managed Identity Operator on azurerm_user_assigned_identity.TransferIdentity",
+    ]);
+  });
+
   it("carries no stack trace (it would write local paths into cdktf.out)", () => {
     const stack = noted();
     Testing.synth(stack, true);
