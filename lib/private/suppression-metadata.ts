@@ -43,9 +43,13 @@ export function findSuppression(
   construct: IConstruct,
   ruleId: string,
 ): PlacedSuppression | undefined {
-  for (const scope of [...construct.node.scopes].reverse()) {
-    const found = ownSuppressions(scope).find((s) => s.ruleId === ruleId);
-    if (found) return { ...found, scope };
+  // Asked once per warning and per finding: walk up without copying the path or the metadata.
+  for (let scope: IConstruct | undefined = construct; scope; scope = scope.node.scope) {
+    for (const entry of scope.node.metadata) {
+      if (entry.type !== SUPPRESSION_METADATA) continue;
+      const suppression = entry.data as Suppression;
+      if (suppression.ruleId === ruleId) return { ...suppression, scope };
+    }
   }
   return undefined;
 }
