@@ -28,12 +28,29 @@ import { acceptanceHint } from "./suppression-metadata";
  * Outside any stack it is written at once. No stack trace, so cdktf.out stays the same.
  */
 export function warn(scope: IConstruct, id: WarningId, message: string): void {
-  const text = `[${id}] ${message.replace(/\.$/, "")}. ${acceptanceHint(id)}`;
   if (!scope.node.scopes.some((s) => TerraformStack.isStack(s))) {
-    annotateWithoutTrace(scope, AnnotationMetadataEntryType.WARN, text);
+    annotateWithoutTrace(scope, AnnotationMetadataEntryType.WARN, warningText(id, message, []));
     return;
   }
-  stackLedger(scope).slot(WARNINGS).record({ scope, id, text });
+  stackLedger(scope).slot(WARNINGS).record({ scope, id, message });
+}
+
+/** How many other constructs a warning that stands on several names; the rest are counted. */
+const SHOWN_OTHERS = 3;
+
+/**
+ * The text of a warning: `[<id>] <message>.`, the other constructs it stands on (`others`, by
+ * path) if any, and how to accept it.
+ */
+function warningText(id: WarningId, message: string, others: readonly string[]): string {
+  const more = others.length - SHOWN_OTHERS;
+  const alsoOn =
+    others.length === 0
+      ? ""
+      : ` The same warning stands on ${others.length} other construct(s): ` +
+        others.slice(0, SHOWN_OTHERS).join(", ") +
+        (more > 0 ? ` and ${more} more.` : ".");
+  return `[${id}] ${message.replace(/\.$/, "")}.${alsoOn} ${acceptanceHint(id)}`;
 }
 
 /**
@@ -69,8 +86,8 @@ const WARNINGS = new StackSlot("warnings", (stack) => {
 });
 
 /**
- * Writes a stack's pending warnings when a synth's aspects reach the stack: the standing ones
- * on their constructs, and one info note per suppression that acknowledged any, on the
+ * Writes a stack's pending warnings when a synth's aspects reach the stack: each standing one
+ * once, on the first construct it stands on, naming the others, and one info note per suppression that acknowledged any, on the
  * construct it was added to (or on the stack, when it was added above it: cdktf keeps only the
  * annotations of a stack's own constructs).
  */
@@ -81,8 +98,9 @@ class WarningEmitter implements IAspect {
   public visit(node: IConstruct): void {
     if (node !== this.stack) return;
     const { standing, acknowledged } = stackLedger(this.stack).slot(WARNINGS).take();
-    for (const warning of standing) {
-      annotateWithoutTrace(warning.scope, AnnotationMetadataEntryType.WARN, warning.text);
+    for (const { first, others } of standing) {
+      const text = warningText(first.id, first.message, others);
+      annotateWithoutTrace(first.scope, AnnotationMetadataEntryType.WARN, text);
     }
     for (const acknowledgement of acknowledged) {
       const placed = acknowledgement.suppression.scope;

@@ -2,14 +2,25 @@ import { IConstruct } from "constructs";
 import { WarningId } from "../arm/warning-ids";
 import { PlacedSuppression, findSuppression } from "./suppression-metadata";
 
-/** A warning waiting for synth: the construct it is on, its ID and its whole text. */
+/** A warning waiting for synth: the construct it is on, its ID and its message. */
 export interface PendingWarning {
   /** The construct the warning is on. */
   readonly scope: IConstruct;
   /** Its ID. */
   readonly id: WarningId;
-  /** The text the annotation carries. */
-  readonly text: string;
+  /** What is wrong and what to do, without the ID and the acceptance hint. */
+  readonly message: string;
+}
+
+/**
+ * A warning that stands, once for every construct it stands on with the same ID and message (a
+ * stack of 4,000 pipelines on one vault would otherwise print the same warning 4,000 times).
+ */
+export interface StandingWarning {
+  /** The first construct it stands on, where it is written, with its ID and message. */
+  readonly first: PendingWarning;
+  /** Paths of the other constructs it stands on, in the order they were recorded. */
+  readonly others: string[];
 }
 
 /** What one suppression acknowledged: the suppression, and the constructs it covered. */
@@ -22,8 +33,8 @@ export interface Acknowledgement {
 
 /** The warnings of one emission: those that stand, and those an acknowledgement covers. */
 export interface SortedWarnings {
-  /** Warnings no suppression covers, in the order they were recorded. */
-  readonly standing: PendingWarning[];
+  /** Warnings no suppression covers, in the order they were first recorded. */
+  readonly standing: StandingWarning[];
   /** One entry per suppression that covered at least one warning. */
   readonly acknowledged: Acknowledgement[];
 }
@@ -57,12 +68,15 @@ export class StackWarnings {
     checks.forEach((check) => check());
     const pending = this.pending;
     this.pending = [];
-    const standing: PendingWarning[] = [];
+    const standing = new Map<string, StandingWarning>();
     const acknowledged = new Map<string, Acknowledgement>();
     for (const warning of pending) {
       const suppression = findSuppression(warning.scope, warning.id);
       if (!suppression) {
-        standing.push(warning);
+        const same = `${warning.id}\n${warning.message}`;
+        const known = standing.get(same);
+        if (known) known.others.push(warning.scope.node.path);
+        else standing.set(same, { first: warning, others: [] });
         continue;
       }
       const key = `${suppression.scope.node.path}\n${suppression.ruleId}`;
@@ -70,7 +84,7 @@ export class StackWarnings {
       known.paths.add(warning.scope.node.path);
       acknowledged.set(key, known);
     }
-    return { standing, acknowledged: [...acknowledged.values()] };
+    return { standing: [...standing.values()], acknowledged: [...acknowledged.values()] };
   }
 }
 
