@@ -91,7 +91,17 @@ class Rights {
 export function scanDeployerRights(facts: TreeFacts, vaultOf: VaultOfSecret): DeployerRight[] {
   const stack = facts.stack;
   const rights = new Rights();
-  const shown = (value: unknown) => String(resolveIn(stack, value));
+  // A registry's pipelines and runs name it alike: resolve each value (a literal ID or a token
+  // string) once.
+  const resolved = new Map<unknown, string>();
+  const shown = (value: unknown) => {
+    let text = resolved.get(value);
+    if (text === undefined) {
+      text = String(resolveIn(stack, value));
+      resolved.set(value, text);
+    }
+    return text;
+  };
   const rolesByScope = new Map<string, Set<string>>();
   const vaultOfSecret = secretVaults(facts, shown);
   for (const element of facts.elements) {

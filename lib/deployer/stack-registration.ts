@@ -78,16 +78,14 @@ const SHOWN_SCOPES = 3;
  * fifty registries gets one line for their transfer role, not fifty).
  */
 export function summarizeDeployerRights(rights: DeployerRight[]): string {
-  const scopesByRole = new Map<string, string[]>();
+  const scopesByRole = new Map<string, Set<string>>();
   for (const { role, scope } of rights) {
-    const scopes = scopesByRole.get(role) ?? [];
-    const short = shortScope(scope);
-    if (!scopes.includes(short)) scopes.push(short);
-    scopesByRole.set(role, scopes);
+    const scopes = scopesByRole.get(role) ?? new Set<string>();
+    scopesByRole.set(role, scopes.add(shortScope(scope)));
   }
   const lines = [...scopesByRole].map(([role, scopes]) => {
-    const shown = scopes.slice(0, SHOWN_SCOPES).join(", ");
-    const more = scopes.length - SHOWN_SCOPES;
+    const shown = [...scopes].slice(0, SHOWN_SCOPES).join(", ");
+    const more = scopes.size - SHOWN_SCOPES;
     return `- ${role} on ${shown}${more > 0 ? ` and ${more} more` : ""}`;
   });
   return [

@@ -49,8 +49,15 @@ const WARNED = "check|vault-wide-read";
 
 /** Warns on each access policy of `stack` that reads more than the secrets it is made for. */
 function warnVaultWide(stack: TerraformStack): void {
+  // The policies of one vault are many (one per pipeline identity): resolve its ID once.
+  const vaultIds = new Map<string, string>();
   for (const read of stackLedger(stack).vaultWideReads.values()) {
-    const warning = vaultWideWarning(read, secretsOfVault(stack, read));
+    let vaultId = vaultIds.get(read.vault.keyVaultId);
+    if (vaultId === undefined) {
+      vaultId = String(resolveIn(stack, read.vault.keyVaultId));
+      vaultIds.set(read.vault.keyVaultId, vaultId);
+    }
+    const warning = vaultWideWarning(read, vaultId, secretsOfVault(stack, read));
     if (warning) warn(read.policy, TransferWarningIds.VAULT_WIDE_READ, warning);
   }
 }
@@ -149,11 +156,18 @@ function idKey(stack: TerraformStack, id: unknown): string {
   return resolved.includes("${") ? `${stack.node.path}|${resolved}` : resolved.toLowerCase();
 }
 
-function vaultWideWarning(read: VaultWideRead, vault: VaultSecrets): string | undefined {
+/**
+ * The warning of one access policy on the vault `vaultId` (as its stack resolves it), or none
+ * when the policy can read no secret it was not made for.
+ */
+function vaultWideWarning(
+  read: VaultWideRead,
+  vaultId: string,
+  vault: VaultSecrets,
+): string | undefined {
   const others = vault.othersThan(read.secretKeys);
   const dedicated = read.vault.dedicatedToTransfer === true;
   if (others.count === 0 && dedicated) return undefined;
-  const vaultId = String(resolveIn(read.policy, read.vault.keyVaultId));
   const why =
     others.count > 0
       ? `the vault also holds ${others.count} other secret(s) of this app: ${shownSecrets(others)}`
