@@ -9,6 +9,7 @@ import {
 import { resolveIn } from "../private/resolve";
 import { TreeFacts } from "../private/tree-facts";
 import { DeployerRight, DeployerTask } from "./deployer-right";
+import { RightSet } from "./right-set";
 
 // What the deployer needs, read from the resources and data sources of one stack. They are
 // recognised by Terraform type and read through their inputs (azurerm) or config (azapi), so
@@ -58,39 +59,13 @@ interface AzurermInputs {
   readonly resourceGroupNameInput?: string;
 }
 
-/** Collects rights, one per (task, role, scope), merging permissions and notes. */
-class Rights {
-  private readonly byKey = new Map<string, DeployerRight>();
-
-  public add(right: DeployerRight): void {
-    const key = `${right.task}|${right.role}|${right.scope}`;
-    const known = this.byKey.get(key);
-    if (!known) {
-      this.byKey.set(key, { ...right, permissions: [...new Set(right.permissions)] });
-      return;
-    }
-    // Every pipeline and run of a registry adds the same right: keep the known one when it
-    // already holds this one's permissions and note.
-    const adds = right.permissions.some((p) => !known.permissions.includes(p));
-    if (!adds && (right.note === undefined || right.note === known.note)) return;
-    const permissions = [...new Set([...known.permissions, ...right.permissions])];
-    this.byKey.set(key, { ...right, permissions, note: right.note ?? known.note });
-  }
-
-  /** Every right, in the order of DeployerTask, then as found. */
-  public list(): DeployerRight[] {
-    const order = Object.values(DeployerTask) as string[];
-    return [...this.byKey.values()].sort((a, b) => order.indexOf(a.task) - order.indexOf(b.task));
-  }
-}
-
 /**
  * The rights the deployer of a stack needs for what the stack declares and reads, from the
  * stack's tree facts (one walk of its tree).
  */
 export function scanDeployerRights(facts: TreeFacts, vaultOf: VaultOfSecret): DeployerRight[] {
   const stack = facts.stack;
-  const rights = new Rights();
+  const rights = new RightSet();
   // A registry's pipelines and runs name it alike: resolve each value (a literal ID or a token
   // string) once.
   const resolved = new Map<unknown, string>();
@@ -177,7 +152,7 @@ export function scanDeployerRights(facts: TreeFacts, vaultOf: VaultOfSecret): De
 type Show = (value: unknown) => string;
 
 /** Pipelines and runs on their registry; a user-assigned identity attached to a pipeline. */
-function transferRights(rights: Rights, config: AzapiArguments, shown: Show): void {
+function transferRights(rights: RightSet, config: AzapiArguments, shown: Show): void {
   const armType = resourceTypeOf(config.type);
   if (!TRANSFER_TYPES.includes(armType)) return;
   rights.add({
@@ -197,7 +172,7 @@ function transferRights(rights: Rights, config: AzapiArguments, shown: Show): vo
 }
 
 /** A `data.azapi_resource` read: the resource type's read action. */
-function lookupRight(rights: Rights, config: AzapiArguments, shown: Show): void {
+function lookupRight(rights: RightSet, config: AzapiArguments, shown: Show): void {
   const armType = resourceTypeOf(config.type);
   rights.add({
     task: DeployerTask.LOOKUPS,
@@ -225,7 +200,7 @@ function secretVaults(facts: TreeFacts, shown: Show): Map<string, string> {
 
 /** Writing a secret: data plane, so the vault's access model and firewall decide. */
 function secretRight(
-  rights: Rights,
+  rights: RightSet,
   inputs: AzurermInputs,
   vault: SecretVault | undefined,
   shown: Show,
@@ -265,7 +240,7 @@ function secretRight(
  * must exist before the deploy makes the container), with the condition that keeps the
  * delegation to the roles the stack assigns.
  */
-function roleAssignmentRights(rights: Rights, rolesByScope: Map<string, Set<string>>): void {
+function roleAssignmentRights(rights: RightSet, rolesByScope: Map<string, Set<string>>): void {
   for (const [scope, roles] of rolesByScope) {
     rights.add({
       task: DeployerTask.ROLE_ASSIGNMENTS,
@@ -291,7 +266,7 @@ function parentScope(scope: string, vaultOfSecret: ReadonlyMap<string, string>):
  * Reading a storage account and its keys (for generated SAS tokens), at the account's ID when
  * the library's reference to it knows it.
  */
-function accountKeysRight(rights: Rights, data: IConstruct, shown: Show): void {
+function accountKeysRight(rights: RightSet, data: IConstruct, shown: Show): void {
   const inputs = data as unknown as AzurermInputs;
   const known = (data.node.scope as { storageAccountId?: string } | undefined)?.storageAccountId;
   rights.add({
