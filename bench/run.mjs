@@ -48,10 +48,11 @@ function probe(measurement, n, repetitions) {
   return JSON.parse(child.stdout);
 }
 
-/** Repetitions per probe: fewer where one sample takes long. */
-function repetitionsFor(n) {
-  return n >= 4000 ? 3 : 5;
-}
+/**
+ * Samples per variant and size in (b): five at every size (three at 4,000 setups let one slow
+ * sample move the median ratio by 0.05x between runs).
+ */
+const SYNTH_REPETITIONS = 5;
 
 console.log(`node ${process.version}, ${process.platform}/${process.arch}\n`);
 
@@ -168,7 +169,7 @@ compareSynth({
   variants: ["library", "hand"],
   sizes: SIZES,
   unit: "setups",
-  repetitions: repetitionsFor,
+  repetitions: () => SYNTH_REPETITIONS,
 });
 
 // (c) Harness cost.
