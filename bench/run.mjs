@@ -1,8 +1,8 @@
 // `npm run bench`: import cost, `app.synth()` (with validations, as `cdktf synth` runs it) and
 // construct building against hand-written resources, the harness's own part after cdktf's shared
 // toTerraform, the review command on a 100-registry app, batched transfers (100 registries of
-// 500 artifacts) against hand-written resources, and `npm run synth` of every example, in one
-// run. Not part of the tests.
+// 500 artifacts) and an app of up to 500 stacks against hand-written resources, and `npm run
+// synth` of every example, in one run. Not part of the tests.
 // Each measurement runs in a fresh Node process (see probe.mjs and import-cost.mjs).
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
