@@ -175,7 +175,8 @@ compareSynth({
 // (c) Harness cost.
 console.log(
   "(c) harness cost: synthJson against Testing.synth on the library's setups; the target is on " +
-    "each one's own part, after the toTerraform() both share (which dominates end to end)",
+    "each one's own part, after the stack's aspects and the toTerraform() both share (which " +
+    "dominate end to end)",
 );
 const harnessRows = [];
 for (const n of SIZES) {
