@@ -19,8 +19,8 @@ const BATCH_REGISTRIES = [25, 50, 100];
 const STACK_COUNTS = [10, 100, 500];
 // synth: app.synth() at most 1.2x hand-written at each size; growth: the library's growth from the
 // first size to the last within 1.2x of hand-written's; total: building plus app.synth() at most
-// 1.3x at the largest size; harness: synthJson's own part (after the shared toTerraform) at
-// least 2x faster than Testing.synth's.
+// 1.3x at the largest size; harness: synthJson's own part (after the aspects and toTerraform both
+// share) at least 2x faster than Testing.synth's.
 const TARGETS = { import: 1.5, synth: 1.2, growth: 1.2, total: 1.3, harness: 2 };
 const verdicts = [];
 
