@@ -63,14 +63,18 @@ function duplicatesByReporter(ledger: Ledger, scope: IConstruct): Map<TerraformS
   const seen = new Map<string, TerraformResource>();
   const errors = new Map<TerraformStack, string[]>();
   for (const own of appStacks(scope)) {
+    // The policies of a stack are mostly in one or two vaults: resolve each vault ID once.
+    const vaults = new Map<unknown, unknown>();
     for (const element of ledger.treeFactsOf(own).ofType(ACCESS_POLICY_TYPE)) {
       const policy = element as TerraformResource;
       const args = policy as unknown as { keyVaultIdInput?: string; objectIdInput?: string };
-      const resolved = JSON.stringify(
-        (resolveIn(own, [args.keyVaultIdInput, args.objectIdInput]) as unknown[]).map(
-          literalLowerCase,
-        ),
-      );
+      if (!vaults.has(args.keyVaultIdInput)) {
+        vaults.set(args.keyVaultIdInput, literalLowerCase(resolveIn(own, args.keyVaultIdInput)));
+      }
+      const resolved = JSON.stringify([
+        vaults.get(args.keyVaultIdInput),
+        literalLowerCase(resolveIn(own, args.objectIdInput)),
+      ]);
       // A Terraform expression names a resource of its own stack: equal text elsewhere is another one.
       const key = resolved.includes("${") ? `${own.node.path}|${resolved}` : resolved;
       const first = seen.get(key);

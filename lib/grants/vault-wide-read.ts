@@ -2,6 +2,7 @@ import { checkBeforeWarnings, warn } from "../private/annotations";
 import { TerraformResource, TerraformStack } from "../core/cdk";
 import { IConstruct } from "constructs";
 import { Ledger, stackLedger } from "../private/ledger";
+import { appStacks } from "../private/tree-facts";
 import { VaultWideRead } from "../private/stack-ledger";
 import { keyOf } from "../private/keys";
 import { resolveIn } from "../private/resolve";
@@ -77,8 +78,8 @@ interface PlacedSecret extends VaultSecret {
 }
 
 /**
- * The secrets the app has, found in one walk of the app per synth: the library's SAS token
- * secrets (owned or existing) by the key of their vault, and every other
+ * The secrets the app has, read once per synth from the tree facts of its stacks: the library's
+ * SAS token secrets (owned or existing) by the key of their vault, and every other
  * `azurerm_key_vault_secret` (a database password beside the token counts) by its vault's ID
  * as its own stack resolves it.
  */
@@ -97,7 +98,9 @@ function appSecrets(scope: IConstruct): AppSecrets {
     const byVaultId = new Map<string, PlacedSecret[]>();
     const ours = new Set<IConstruct>();
     let order = 0;
-    for (const node of scope.node.root.node.findAll()) {
+    const ledger = Ledger.of(scope);
+    const nodes = appStacks(scope).flatMap((stack) => ledger.treeFactsOf(stack).constructs);
+    for (const node of nodes) {
       const library = node as Partial<SecretLike>;
       if (typeof library.secretUri === "string" && typeof library.grantRead === "function") {
         if (!library.keyVault) continue;

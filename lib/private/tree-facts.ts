@@ -2,10 +2,11 @@ import { TerraformProvider, TerraformStack } from "../core/cdk";
 import { IConstruct } from "constructs";
 
 /**
- * What one walk of a stack's tree finds: its Terraform elements (resources, data sources,
- * providers) by Terraform type, in construct order. Whole-tree questions (the stack's default
- * azapi provider, the network rules that name an account, every access policy) are answered
- * from it rather than by walking the tree once per construct that asks.
+ * What one walk of a stack's tree finds: every construct, and its Terraform elements
+ * (resources, data sources, providers) by Terraform type, in construct order. Whole-tree
+ * questions (the stack's default azapi provider, the network rules that name an account, every
+ * access policy, the app's secrets) are answered from it rather than by walking the tree once
+ * per construct that asks.
  */
 export class TreeFacts {
   /** Walks `stack` once. */
@@ -21,10 +22,11 @@ export class TreeFacts {
   private constructor(
     /** The stack walked. */
     public readonly stack: TerraformStack,
-    all: readonly IConstruct[],
+    /** Every construct of the stack, the stack first, in construct order. */
+    public readonly constructs: readonly IConstruct[],
   ) {
     const elements: IConstruct[] = [];
-    for (const construct of all) {
+    for (const construct of constructs) {
       const type = (construct as { terraformResourceType?: unknown }).terraformResourceType;
       if (typeof type !== "string") continue;
       elements.push(construct);
