@@ -12,7 +12,9 @@ import { TreeFacts } from "./tree-facts";
  * (its aspects or its validations run a second time), and ends with the app's own validation,
  * the last step of `app.synth()`. A stack's facts are read again when its validations start,
  * after its aspects (which may add constructs); when its elements are the same, the earlier
- * facts and every whole-app fact made from them are kept.
+ * facts and every whole-app fact made from them are kept. A tree changed between single-stack
+ * synths of two different stacks, with no `app.synth()` between them, is one synth to this
+ * pass: the second sees the other stacks as the first read them.
  */
 export class SynthPass {
   /** Stacks whose aspects ran in this synth. */
