@@ -58,7 +58,7 @@ function warnVaultWide(stack: TerraformStack): void {
       vaultId = String(resolveIn(stack, read.vault.keyVaultId));
       vaultIds.set(read.vault.keyVaultId, vaultId);
     }
-    const warning = vaultWideWarning(read, vaultId, secretsOfVault(stack, read));
+    const warning = vaultWideWarning(read, vaultId, secretsOfVault(stack, read, vaultId));
     if (warning) warn(read.policy, TransferWarningIds.VAULT_WIDE_READ, warning);
   }
 }
@@ -93,12 +93,12 @@ const APP_SECRETS = "vault-wide-read|secrets";
 
 /** The secrets of the app (see AppSecrets), read once per synth. */
 function appSecrets(scope: IConstruct): AppSecrets {
-  return Ledger.of(scope).appFact(APP_SECRETS, () => {
+  const ledger = Ledger.of(scope);
+  return ledger.appFact(APP_SECRETS, () => {
     const byVaultKey = new Map<string, PlacedSecret[]>();
     const byVaultId = new Map<string, PlacedSecret[]>();
     const ours = new Set<IConstruct>();
     let order = 0;
-    const ledger = Ledger.of(scope);
     const nodes = appStacks(scope).flatMap((stack) => ledger.treeFactsOf(stack).constructs);
     for (const node of nodes) {
       const library = node as Partial<SecretLike>;
@@ -137,10 +137,15 @@ function append<T>(map: Map<string, T[]>, key: string, value: T): void {
 
 /**
  * The secrets the app has in the vault a policy of `stack` reads: by its key, or by its ID as
- * `stack` resolves it, each once, in construct order; made once per synth for each vault.
+ * `stack` resolved it (`resolvedVaultId`), each once, in construct order; made once per synth
+ * for each vault.
  */
-function secretsOfVault(stack: TerraformStack, read: VaultWideRead): VaultSecrets {
-  const vaultId = idKey(stack, read.vault.keyVaultId);
+function secretsOfVault(
+  stack: TerraformStack,
+  read: VaultWideRead,
+  resolvedVaultId: string,
+): VaultSecrets {
+  const vaultId = idKeyOf(stack, resolvedVaultId);
   return Ledger.of(stack).appFact(`${APP_SECRETS}|${read.vaultKey}|${vaultId}`, () => {
     const secrets = appSecrets(stack);
     const found = new Map<string, PlacedSecret>();
@@ -155,7 +160,11 @@ function secretsOfVault(stack: TerraformStack, read: VaultWideRead): VaultSecret
 
 /** A vault ID as a key: a literal ARM ID in lower case, an expression with its stack. */
 function idKey(stack: TerraformStack, id: unknown): string {
-  const resolved = String(resolveIn(stack, id));
+  return idKeyOf(stack, String(resolveIn(stack, id)));
+}
+
+/** The key of a vault ID `stack` has already resolved (see idKey). */
+function idKeyOf(stack: TerraformStack, resolved: string): string {
   return resolved.includes("${") ? `${stack.node.path}|${resolved}` : resolved.toLowerCase();
 }
 
