@@ -11,7 +11,7 @@ import { TreeFacts } from "./tree-facts";
  * A synth starts when a stack that already took part in the current one is synthesized again
  * (its aspects or its validations run a second time), and ends with the app's own validation,
  * the last step of `app.synth()`. A stack's facts are read again when its validations start,
- * after its aspects (which may add constructs); when its elements are the same, the earlier
+ * after its aspects (which may add constructs); when its constructs are the same, the earlier
  * facts and every whole-app fact made from them are kept. A tree changed between single-stack
  * synths of two different stacks, with no `app.synth()` between them, is one synth to this
  * pass: the second sees the other stacks as the first read them.
@@ -43,7 +43,7 @@ export class SynthPass {
     const earlier = this.facts.get(stack);
     if (earlier) {
       const now = TreeFacts.read(stack);
-      if (!now.sameElements(earlier)) {
+      if (!now.sameTree(earlier)) {
         this.facts.set(stack, now);
         this.appFacts.clear();
       }

@@ -37,11 +37,14 @@ export class TreeFacts {
     this.elements = elements;
   }
 
-  /** Whether `other` found the same elements, in the same order. */
-  public sameElements(other: TreeFacts): boolean {
+  /**
+   * Whether `other` found the same constructs, in the same order: everything these facts hold
+   * (the elements, and the constructs whole-app facts read, such as the library's secrets).
+   */
+  public sameTree(other: TreeFacts): boolean {
     return (
-      this.elements.length === other.elements.length &&
-      this.elements.every((element, i) => element === other.elements[i])
+      this.constructs.length === other.constructs.length &&
+      this.constructs.every((construct, i) => construct === other.constructs[i])
     );
   }
 

@@ -4,7 +4,7 @@
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { KeyVaultAccessPolicyA } from "@cdktf/provider-azurerm/lib/key-vault-access-policy";
 import { App, Aspects, IAspect, TerraformStack, Testing } from "cdktf";
-import { IConstruct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -21,6 +21,7 @@ import {
   TransferContainer,
   UserIdentity,
 } from "../../lib";
+import { TreeFacts } from "../../lib/private/tree-facts";
 import * as ids from "../support/ids";
 
 const PRINCIPAL = "11111111-1111-1111-1111-111111111111";
@@ -130,5 +131,18 @@ describe("facts computed once per synth", () => {
     expect(() => Testing.synth(transfer, true)).not.toThrow();
     duplicatePolicy(plain);
     expect(() => Testing.synth(transfer, true)).toThrow(DUPLICATE);
+  });
+});
+
+describe("tree facts kept across a stack's aspects", () => {
+  it("are kept only when every construct is the same, not only every Terraform element", () => {
+    const { transfer } = transferApp();
+    const before = TreeFacts.read(transfer);
+    expect(TreeFacts.read(transfer).sameTree(before)).toBe(true);
+    // A reference, such as a secret given by URI, is a construct with no Terraform element.
+    new Construct(transfer, "SecretByUri");
+    const after = TreeFacts.read(transfer);
+    expect(after.elements).toEqual(before.elements);
+    expect(after.sameTree(before)).toBe(false);
   });
 });
