@@ -13,8 +13,7 @@ import {
 } from "./policy-record";
 import { ITransferRule } from "./rule";
 import { PlacedSuppression, Suppression } from "../private/suppression-metadata";
-import { BUILT_IN_RULE_IDS } from "./suppressions";
-import { BUILT_IN_WARNING_IDS } from "../arm/warning-ids";
+import { BUILT_IN_IDS } from "./suppressions";
 
 /** Construct ID of the recorder under its stack. */
 const RECORDER_ID = "AcrTransferPolicyRecord";
@@ -54,7 +53,7 @@ class PolicyRecorder extends TerraformElement implements IPolicyRecorder {
    * Every rule ID of every pack that visited the stack, and the library's warning IDs (which
    * packs do not record, and which a mistyped ID may have meant).
    */
-  private readonly knownRuleIds = new Set<string>([...BUILT_IN_RULE_IDS, ...BUILT_IN_WARNING_IDS]);
+  private readonly knownRuleIds = new Set<string>(BUILT_IN_IDS);
   private unknownReported = false;
 
   public constructor(stack: TerraformStack) {

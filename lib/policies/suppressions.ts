@@ -40,9 +40,7 @@ export class TransferSuppressions {
         SUPPRESSION_REASON_FIX,
       ),
     );
-    const builtIn = [...BUILT_IN_RULE_IDS, ...BUILT_IN_WARNING_IDS].find(
-      (id) => id.toLowerCase() === ruleId.trim().toLowerCase(),
-    );
+    const builtIn = BUILT_IN_IDS.find((id) => id.toLowerCase() === ruleId.trim().toLowerCase());
     if (builtIn !== undefined && builtIn !== ruleId.trim()) {
       const home = BUILT_IN_RULE_IDS.includes(builtIn) ? "TransferRuleIds" : "TransferWarningIds";
       fail(scope, "ruleId", ruleId, {
@@ -62,6 +60,9 @@ export class TransferSuppressions {
 export const BUILT_IN_RULE_IDS: readonly string[] = Object.values(TransferRuleIds).filter(
   (id): id is string => typeof id === "string",
 );
+
+/** The IDs of the built-in rules and of the library's warnings, which every stack knows. */
+export const BUILT_IN_IDS: readonly string[] = [...BUILT_IN_RULE_IDS, ...BUILT_IN_WARNING_IDS];
 
 /**
  * The construct a suppression goes on. A path string is refused rather than looked up: without
